@@ -1,0 +1,49 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "lexgap",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "lexgap", targets: ["lexgap"]),
+        .library(name: "LexgapCore", targets: ["LexgapCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+    ],
+    targets: [
+        // The checklist and templates live at the top of the repository, where people edit them; this target
+        // only bundles them so that an installed binary works outside the repository.
+        .target(
+            name: "LexgapResources",
+            path: ".",
+            exclude: [
+                "Sources/LexgapCore", "Sources/lexgap", "Tests", "jurisdictions", "README.md", ".ci", ".gitignore",
+            ],
+            sources: ["Sources/LexgapResources"],
+            resources: [.copy("checklists"), .copy("templates")]
+        ),
+        .target(
+            name: "LexgapCore",
+            dependencies: [
+                "LexgapResources",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "lexgap",
+            dependencies: [
+                "LexgapCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "LexgapTests",
+            dependencies: ["LexgapCore", "lexgap"],
+            exclude: ["Fixtures"]
+        ),
+    ]
+)

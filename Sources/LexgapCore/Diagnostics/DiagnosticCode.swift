@@ -1,0 +1,47 @@
+/// The stable identifiers of every diagnostic lexgap emits. Scripts and editors match on these; never rename one.
+public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
+    /// The file's bytes are not valid UTF-8.
+    case notUTF8 = "not-utf8"
+    /// libyaml could not parse the file.
+    case yamlSyntax = "yaml-syntax"
+    /// A mapping has the same key twice.
+    case duplicateKey = "duplicate-key"
+    /// The file holds no document at all.
+    case emptyDocument = "empty-document"
+    /// A key the format does not define (never silently ignored).
+    case unknownKey = "unknown-key"
+    /// A required key is absent or has no value.
+    case missingKey = "missing-key"
+    /// A value has the wrong YAML type (a list where a mapping was expected, a word where a number was expected).
+    case wrongType = "wrong-type"
+    /// A value of the right type but outside what is allowed (a weight of 7, a malformed id).
+    case invalidValue = "invalid-value"
+    /// The file declares a schema version this lexgap does not support.
+    case unsupportedSchemaVersion = "unsupported-schema-version"
+    /// A status outside met, partial, absent, unclear, not_applicable.
+    case unknownStatus = "unknown-status"
+    /// A criterion id that the checklist does not define.
+    case unknownCriterion = "unknown-criterion"
+    /// A category id that the checklist does not define.
+    case unknownCategory = "unknown-category"
+    /// A provision names an instrument the file does not list.
+    case unknownInstrument = "unknown-instrument"
+    /// A treaty id that the checklist does not define.
+    case unknownTreaty = "unknown-treaty"
+    /// An id defined twice (instruments, criteria, categories, treaties).
+    case duplicateID = "duplicate-id"
+    /// A date that is not `YYYY-MM-DD`, or that does not exist (2023-02-30).
+    case invalidDate = "invalid-date"
+    /// Dates that contradict each other (in force before enactment, repealed before in force).
+    case dateOrder = "date-order"
+    /// Assessment history entries not in chronological order, or the current state not after them.
+    case historyOrder = "history-order"
+    /// A `met` or `partial` status with no supporting provision.
+    case missingProvision = "missing-provision"
+    /// A criterion of the checklist with no assessment in the file.
+    case unassessed = "unassessed"
+    /// The file's name does not match its `code:`.
+    case codeMismatch = "code-mismatch"
+    /// A URL that is not an absolute http(s) address.
+    case invalidURL = "invalid-url"
+}

@@ -1,0 +1,241 @@
+import Yams
+
+/// Builds a `Jurisdiction` from its YAML file, reporting problems of shape, type, dates and internal references.
+/// Checks that need the checklist (criterion and treaty ids, unassessed criteria) belong to `Validator`.
+public enum JurisdictionLoader {
+    static let topKeys = [
+        "schema_version", "code", "name", "region", "reviewed", "summary", "sources", "instruments", "treaties",
+        "assessments",
+    ]
+    static let sourceKeys = ["title", "url", "note"]
+    static let instrumentKeys = ["id", "title", "citation", "kind", "enacted", "in_force", "repealed", "url"]
+    static let treatyKeys = ["treaty", "status", "signed", "ratified", "acceded", "succeeded", "note"]
+    static let stateKeys = ["status", "since", "provisions", "note"]
+    static let assessmentKeys = stateKeys + ["history"]
+    static let provisionKeys = ["instrument", "section"]
+
+    public static func load(_ file: SourceFile) -> (Jurisdiction?, [Diagnostic]) {
+        let collector = DiagnosticCollector()
+        let jurisdiction = build(file, collector)
+        return (jurisdiction, collector.diagnostics.sorted())
+    }
+
+    private static func build(_ file: SourceFile, _ collector: DiagnosticCollector) -> Jurisdiction? {
+        guard let root = YAMLParsing.parse(file, into: collector),
+            let top = MappingReader(root, what: "the jurisdiction", file: file.path, collector: collector)
+        else { return nil }
+        guard let schemaVersion = SchemaVersion.check(top, supported: Jurisdiction.supportedSchemaVersion) else {
+            return nil
+        }
+        top.checkKeys(topKeys)
+
+        let code = top.string("code") ?? ""
+        if !code.isEmpty, !JurisdictionCode.isWellFormed(code) {
+            collector.error(
+                .invalidValue,
+                "code '\(code)' is not an ISO 3166 code (two capital letters, or e.g. 'US-CA' for a subdivision)",
+                at: top.valueLocation("code"))
+        }
+        let sources = top.sequence("sources").compactMap { node -> SecondarySource? in
+            guard let item = MappingReader(node, what: "source", file: file.path, collector: collector) else { return nil }
+            item.checkKeys(sourceKeys)
+            return SecondarySource(
+                title: item.string("title") ?? "", url: item.url("url"), note: item.string("note", required: false))
+        }
+        let instruments = top.sequence("instruments").compactMap { instrument($0, file.path, collector) }
+        Identifier.reportDuplicates(instruments.map { ($0.id, $0.location) }, noun: "instrument", collector)
+        let treaties = top.sequence("treaties").compactMap { treaty($0, file.path, collector) }
+
+        var assessments: [Assessment] = []
+        let assessmentsReader = top.mapping("assessments", what: "assessments")
+        for (key, value) in assessmentsReader?.mapping ?? [:] {
+            let keyLocation = key.location(in: file.path, fallback: assessmentsReader?.location)
+            guard let criterion = key.scalar?.string else { continue }  // reported by checkKeys-like handling below
+            guard let reader = MappingReader(value, what: "assessment of \(criterion)", file: file.path, fallback: keyLocation, collector: collector)
+            else { continue }
+            reader.checkKeys(assessmentKeys)
+            let current = state(reader, file.path, collector)
+            let history = reader.sequence("history").compactMap { node -> AssessmentState? in
+                guard let item = MappingReader(node, what: "history entry of \(criterion)", file: file.path, collector: collector)
+                else { return nil }
+                item.checkKeys(stateKeys)
+                let entry = state(item, file.path, collector)
+                if entry.since == nil, item.value("since") == nil {
+                    collector.error(.missingKey, "history entry of \(criterion) is missing required key 'since'", at: item.location)
+                }
+                return entry
+            }
+            if !history.isEmpty, current.since == nil, reader.value("since") == nil {
+                collector.error(
+                    .missingKey, "assessment of \(criterion) has a history, so it needs 'since': the date its current status took effect",
+                    at: reader.location)
+            }
+            checkChronology(current: current, history: history, criterion: criterion, collector)
+            assessments.append(Assessment(criterion: criterion, location: keyLocation, current: current, history: history))
+        }
+        if let assessmentsReader {
+            for (key, _) in assessmentsReader.mapping where key.scalar == nil {
+                collector.error(.wrongType, "criterion ids under 'assessments' must be plain words", at: key.location(in: file.path))
+            }
+        }
+
+        let jurisdiction = Jurisdiction(
+            file: file.path,
+            schemaVersion: schemaVersion,
+            code: code,
+            codeLocation: top.valueLocation("code"),
+            name: top.string("name") ?? "",
+            region: top.string("region") ?? "",
+            reviewed: top.date("reviewed", required: true),
+            summary: top.string("summary", required: false),
+            sources: sources,
+            instruments: instruments,
+            treaties: treaties,
+            assessments: assessments,
+            assessmentsLocation: assessmentsReader?.location ?? top.location)
+        checkProvisionsReferToInstruments(jurisdiction, collector)
+        return jurisdiction
+    }
+
+    private static func instrument(_ node: Node, _ file: String, _ collector: DiagnosticCollector) -> Instrument? {
+        guard let item = MappingReader(node, what: "instrument", file: file, collector: collector) else { return nil }
+        item.checkKeys(instrumentKeys)
+        guard let id = Identifier.read("id", in: item) else { return nil }
+        let instrument = Instrument(
+            id: id,
+            title: item.string("title") ?? "",
+            citation: item.string("citation") ?? "",
+            kind: item.choice("kind", as: Instrument.Kind.self, required: false),
+            enacted: item.date("enacted"),
+            inForce: item.date("in_force"),
+            repealed: item.date("repealed"),
+            url: item.url("url"),
+            location: item.location)
+        if let enacted = instrument.enacted, let inForce = instrument.inForce, inForce < enacted {
+            collector.error(
+                .dateOrder, "instrument \(id) is in force (\(inForce)) before it was enacted (\(enacted))",
+                at: item.valueLocation("in_force"))
+        }
+        if let repealed = instrument.repealed, let start = instrument.inForce ?? instrument.enacted, repealed < start {
+            collector.error(
+                .dateOrder, "instrument \(id) is repealed (\(repealed)) before it took effect (\(start))",
+                at: item.valueLocation("repealed"))
+        }
+        return instrument
+    }
+
+    private static func treaty(_ node: Node, _ file: String, _ collector: DiagnosticCollector) -> TreatyParticipation? {
+        guard let item = MappingReader(node, what: "treaty", file: file, collector: collector) else { return nil }
+        item.checkKeys(treatyKeys)
+        guard let id = Identifier.read("treaty", in: item) else { return nil }
+        let consents = TreatyParticipation.Consent.allCases.compactMap { kind -> (TreatyParticipation.Consent, LegalDate)? in
+            item.date(kind.rawValue).map { (kind, $0) }
+        }
+        if consents.count > 1 {
+            collector.error(
+                .invalidValue, "treaty \(id) gives more than one of ratified, acceded and succeeded",
+                at: item.locationOf(consents[1].0.rawValue))
+        }
+        let signed = item.date("signed")
+        let consent = consents.first.map { (kind: $0.0, date: $0.1) }
+        let derived: TreatyParticipation.Standing? = consent != nil ? .party : signed != nil ? .signatory : nil
+        var standing = item.choice("status", as: TreatyParticipation.Standing.self, required: false)
+        if standing == nil, item.value("status") == nil {
+            if derived == nil, ["signed", "ratified", "acceded", "succeeded"].allSatisfy({ item.value($0) == nil }) {
+                collector.error(
+                    .missingKey,
+                    "treaty \(id) needs a status (party, signatory, not_party) or a date signed, ratified, acceded or succeeded",
+                    at: item.location)
+            }
+            standing = derived
+        } else if let stated = standing, let derived, stated != derived, !(stated == .party && derived == .signatory) {
+            collector.error(
+                .invalidValue, "treaty \(id) has status '\(stated.rawValue)' but its dates make it \(derived.rawValue)",
+                at: item.valueLocation("status"))
+        }
+        return TreatyParticipation(
+            treaty: id, standing: standing ?? .notParty, signed: signed, consent: consent,
+            note: item.string("note", required: false), location: item.location, treatyLocation: item.valueLocation("treaty"))
+    }
+
+    private static func state(_ item: MappingReader, _ file: String, _ collector: DiagnosticCollector) -> AssessmentState {
+        let status = item.choice("status", as: Status.self, code: .unknownStatus, noun: "status")
+        let provisions = item.sequence("provisions").compactMap { node -> Provision? in
+            guard let provision = MappingReader(node, what: "provision", file: file, collector: collector) else { return nil }
+            provision.checkKeys(provisionKeys)
+            guard let instrument = provision.string("instrument") else { return nil }
+            return Provision(
+                instrument: instrument, section: provision.string("section") ?? "", location: provision.location,
+                instrumentLocation: provision.valueLocation("instrument"))
+        }
+        // A `provisions` value of the wrong type is already reported; do not add a second error for it.
+        let provisionsMalformed = item.value("provisions").map { $0.sequence == nil && !($0.scalar?.isNull ?? false) } ?? false
+        if let status, status.needsProvision, provisions.isEmpty, !provisionsMalformed {
+            collector.error(
+                .missingProvision,
+                "status '\(status.rawValue)' needs at least one provision (instrument and section) that supports it",
+                at: item.valueLocation("status"))
+        }
+        return AssessmentState(
+            status: status ?? .unclear,
+            since: item.date("since"),
+            provisions: provisions,
+            note: item.string("note") ?? "",
+            location: item.location,
+            statusLocation: item.valueLocation("status"),
+            sinceLocation: item.value("since") == nil ? nil : item.valueLocation("since"))
+    }
+
+    /// History is oldest first, and the current state comes after all of it.
+    private static func checkChronology(
+        current: AssessmentState, history: [AssessmentState], criterion: String, _ collector: DiagnosticCollector
+    ) {
+        var previous: LegalDate?
+        for (index, entry) in (history + [current]).enumerated() {
+            guard let since = entry.since, let location = entry.sinceLocation else { continue }
+            if let previous, since <= previous {
+                let isCurrent = index == history.count
+                collector.error(
+                    .historyOrder,
+                    isCurrent
+                        ? "current status of \(criterion) takes effect \(since), not after its last history entry (\(previous)); history lists earlier states, oldest first"
+                        : "history of \(criterion) is out of order: \(since) comes after \(previous); list entries oldest first",
+                    at: location)
+            }
+            previous = since
+        }
+    }
+
+    private static func checkProvisionsReferToInstruments(_ jurisdiction: Jurisdiction, _ collector: DiagnosticCollector) {
+        let ids = jurisdiction.instruments.map(\.id)
+        for assessment in jurisdiction.assessments {
+            for state in assessment.timeline {
+                for provision in state.provisions where !ids.contains(provision.instrument) {
+                    var message = "unknown instrument '\(provision.instrument)'"
+                    if let suggestion = Suggestion.closest(to: provision.instrument, among: ids) {
+                        message += "; did you mean '\(suggestion)'?"
+                    } else {
+                        message += " (list it under 'instruments')"
+                    }
+                    collector.error(.unknownInstrument, message, at: provision.instrumentLocation)
+                }
+            }
+        }
+    }
+}
+
+/// The shape of jurisdiction codes: ISO 3166-1 alpha-2, optionally with an ISO 3166-2 subdivision suffix.
+public enum JurisdictionCode {
+    public static func isWellFormed(_ code: String) -> Bool {
+        let parts = code.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count <= 2, parts[0].count == 2,
+            parts[0].unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) })
+        else { return false }
+        if parts.count == 2 {
+            let subdivision = parts[1]
+            return (1...3).contains(subdivision.count)
+                && subdivision.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) }
+        }
+        return true
+    }
+}

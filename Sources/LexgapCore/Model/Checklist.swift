@@ -1,0 +1,59 @@
+/// What a complete law must cover: categories of criteria, each with its question, weight, rationale and the reform
+/// to ask for.
+public struct Checklist: Sendable {
+    public static let supportedSchemaVersion = 1
+
+    public var file: String
+    public var schemaVersion: Int
+    public var id: String
+    public var version: String
+    public var title: String
+    /// The documents the criteria are drawn from, cited by title.
+    public var sources: [String]
+    public var treaties: [Treaty]
+    public var categories: [Category]
+    public var criteria: [Criterion]
+
+    public func criterion(_ id: String) -> Criterion? { criteria.first { $0.id == id } }
+    public func category(_ id: String) -> Category? { categories.first { $0.id == id } }
+}
+
+/// An international treaty that jurisdiction files may record joining.
+public struct Treaty: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    public var location: SourceLocation
+}
+
+/// A group of criteria (criminalisation, jurisdiction, money...) with its own weight in the overall score.
+public struct Category: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    public var weight: Int
+    public var location: SourceLocation
+}
+
+/// One requirement of a complete law, answerable yes, partly or no from a statute.
+public struct Criterion: Sendable, Hashable {
+    public var id: String
+    public var category: String
+    public var title: String
+    public var question: String
+    /// 1 (useful) to 3 (essential).
+    public var weight: Int
+    /// The passage of the source documents that motivates the criterion, cited by document title.
+    public var why: String
+    /// Articles of international instruments that set the norm.
+    public var standards: [String]
+    /// The reform an advocate should ask for when the criterion is not met.
+    public var recommendation: String
+    /// What counts as `met`, and as `partial`.
+    public var guidance: Guidance
+    public var location: SourceLocation
+    public var categoryLocation: SourceLocation
+
+    public struct Guidance: Sendable, Hashable {
+        public var met: String
+        public var partial: String
+    }
+}

@@ -1,0 +1,147 @@
+/// How far a jurisdiction's law meets one criterion.
+public enum Status: String, Sendable, Codable, CaseIterable {
+    case met
+    case partial
+    case absent
+    case unclear
+    case notApplicable = "not_applicable"
+
+    /// `met` and `partial` are claims about the law, so they must cite the provision that supports them.
+    public var needsProvision: Bool { self == .met || self == .partial }
+}
+
+/// A country or sub-national unit, and the assessment of its law against the checklist.
+///
+/// Built from one file. When loading reported errors the model may hold placeholders for the bad values, so use
+/// it only when its diagnostics have no errors.
+public struct Jurisdiction: Sendable {
+    public static let supportedSchemaVersion = 1
+
+    public var file: String
+    public var schemaVersion: Int
+    /// ISO 3166-1 alpha-2 (or ISO 3166-2 for a sub-national unit); equals the file name.
+    public var code: String
+    public var codeLocation: SourceLocation
+    public var name: String
+    public var region: String
+    /// When the whole file was last checked against the law.
+    public var reviewed: LegalDate?
+    public var summary: String?
+    /// Secondary sources consulted.
+    public var sources: [SecondarySource]
+    public var instruments: [Instrument]
+    public var treaties: [TreatyParticipation]
+    public var assessments: [Assessment]
+    /// Where the `assessments` mapping starts, for diagnostics about criteria missing from it.
+    public var assessmentsLocation: SourceLocation
+
+    public func instrument(_ id: String) -> Instrument? { instruments.first { $0.id == id } }
+    public func assessment(_ criterion: String) -> Assessment? { assessments.first { $0.criterion == criterion } }
+}
+
+/// A report, index or article consulted while assessing the law (not itself the law).
+public struct SecondarySource: Sendable, Hashable {
+    public var title: String
+    public var url: String?
+    public var note: String?
+}
+
+/// A statute, code, regulation or binding judgment relied on by the assessments.
+public struct Instrument: Sendable, Hashable {
+    public enum Kind: String, Sendable, Codable, CaseIterable {
+        case statute, code, regulation, `case`, policy
+    }
+
+    /// The short id that provisions use to refer to it.
+    public var id: String
+    public var title: String
+    /// The official citation, e.g. "Republic Act No. 11930".
+    public var citation: String
+    public var kind: Kind?
+    public var enacted: LegalDate?
+    public var inForce: LegalDate?
+    public var repealed: LegalDate?
+    public var url: String?
+    public var location: SourceLocation
+}
+
+/// A State's signature and ratification (or accession, or succession) of a treaty.
+public struct TreatyParticipation: Sendable, Hashable {
+    public enum Consent: String, Sendable, Codable, CaseIterable {
+        case ratified, acceded, succeeded
+    }
+
+    /// Where the State stands towards the treaty.
+    public enum Standing: String, Sendable, Codable, CaseIterable {
+        case party
+        case signatory
+        case notParty = "not_party"
+    }
+
+    public var treaty: String
+    public var standing: Standing
+    public var signed: LegalDate?
+    /// How the State consented to be bound, and when.
+    public var consent: (kind: Consent, date: LegalDate)?
+    public var note: String?
+    public var location: SourceLocation
+    public var treatyLocation: SourceLocation
+
+    public static func == (lhs: TreatyParticipation, rhs: TreatyParticipation) -> Bool {
+        lhs.treaty == rhs.treaty && lhs.standing == rhs.standing && lhs.signed == rhs.signed && lhs.consent?.kind == rhs.consent?.kind
+            && lhs.consent?.date == rhs.consent?.date && lhs.note == rhs.note && lhs.location == rhs.location
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(treaty)
+        hasher.combine(location)
+    }
+
+    /// Whether the State is bound by the treaty on `date` (or today, when nil). A party whose date of consent
+    /// is not recorded counts as a party at every date.
+    public func isParty(asOf date: LegalDate? = nil) -> Bool {
+        guard standing == .party else { return false }
+        guard let date, let consent else { return true }
+        return consent.date <= date
+    }
+}
+
+/// The instrument and section that support a status.
+public struct Provision: Sendable, Hashable {
+    public var instrument: String
+    /// Section, article or paragraph, as the instrument numbers it ("Sec. 4(c)", "§ 2252A(a)(5)(B)").
+    public var section: String
+    public var location: SourceLocation
+    public var instrumentLocation: SourceLocation
+}
+
+/// A jurisdiction's answer to one criterion: its current state and the earlier states it replaced.
+public struct Assessment: Sendable, Hashable {
+    public var criterion: String
+    /// Where the criterion id is written (the key under `assessments`).
+    public var location: SourceLocation
+    public var current: AssessmentState
+    /// Earlier states, oldest first.
+    public var history: [AssessmentState]
+
+    /// Every state, oldest first, ending with the current one.
+    public var timeline: [AssessmentState] { history + [current] }
+
+    /// The state in force on `date`: the latest one whose `since` is on or before it. Nil before the earliest
+    /// recorded state, when the law is not assessed.
+    public func state(asOf date: LegalDate) -> AssessmentState? {
+        timeline.last { state in state.since.map { $0 <= date } ?? true }
+    }
+}
+
+/// The status of a criterion from a date on, with the provisions and note that justify it.
+public struct AssessmentState: Sendable, Hashable {
+    public var status: Status
+    /// The date from which this status holds; nil means "at every date this file covers".
+    public var since: LegalDate?
+    public var provisions: [Provision]
+    public var note: String
+    public var location: SourceLocation
+    public var statusLocation: SourceLocation
+    public var sinceLocation: SourceLocation?
+}

@@ -1,0 +1,215 @@
+import Yams
+
+/// Reads one YAML mapping of an input file against the keys the format defines.
+///
+/// Every problem becomes a located diagnostic, and an accessor that meets a bad value reports it and returns nil.
+/// Unknown keys are reported (with a suggestion), never ignored.
+struct MappingReader {
+    let mapping: Node.Mapping
+    /// What the mapping is, for messages: "assessment", "instrument".
+    let what: String
+    let location: SourceLocation
+    let collector: DiagnosticCollector
+
+    /// Reports `wrong-type` and returns nil when `node` is not a mapping.
+    init?(_ node: Node, what: String, file: String, fallback: SourceLocation? = nil, collector: DiagnosticCollector) {
+        let location = node.location(in: file, fallback: fallback)
+        guard case .mapping(let mapping) = node else {
+            collector.error(.wrongType, "expected \(what) to be a mapping of keys to values, found \(node.kindDescription)", at: location)
+            return nil
+        }
+        self.mapping = mapping
+        self.what = what
+        self.location = location
+        self.collector = collector
+    }
+
+    var file: String { location.file }
+
+    /// Reports every key that is not in `known`, suggesting the closest known key.
+    func checkKeys(_ known: [String]) {
+        for (key, _) in mapping {
+            guard let name = key.scalar?.string else {
+                collector.error(.wrongType, "keys of \(what) must be plain words, found \(key.kindDescription)", at: key.location(in: file, fallback: location))
+                continue
+            }
+            if known.contains(name) { continue }
+            var message = "unknown key '\(name)' in \(what)"
+            if let suggestion = Suggestion.closest(to: name, among: known) {
+                message += "; did you mean '\(suggestion)'?"
+            } else {
+                message += " (expected one of: \(known.joined(separator: ", ")))"
+            }
+            collector.error(.unknownKey, message, at: key.location(in: file, fallback: location))
+        }
+    }
+
+    /// The key node and value node of `key`, if present.
+    func entry(_ key: String) -> (key: Node, value: Node)? {
+        mapping.first { $0.key.scalar?.string == key }
+    }
+
+    func value(_ key: String) -> Node? { entry(key)?.value }
+
+    func locationOf(_ key: String) -> SourceLocation {
+        entry(key)?.key.location(in: file, fallback: location) ?? location
+    }
+
+    func valueLocation(_ key: String) -> SourceLocation {
+        guard let entry = entry(key) else { return location }
+        return entry.value.location(in: file, fallback: entry.key.location(in: file, fallback: location))
+    }
+
+    // MARK: - Scalars
+
+    /// A text value; nil (after reporting) when absent but required, or not a scalar.
+    func string(_ key: String, required: Bool = true) -> String? {
+        guard let entry = entry(key) else {
+            if required { collector.error(.missingKey, "\(what) is missing required key '\(key)'", at: location) }
+            return nil
+        }
+        guard case .scalar(let scalar) = entry.value else {
+            collector.error(
+                .wrongType, "expected text for '\(key)', found \(entry.value.kindDescription)",
+                at: entry.value.location(in: file, fallback: location))
+            return nil
+        }
+        if scalar.isNull {
+            if required {
+                collector.error(.missingKey, "'\(key)' has no value", at: entry.key.location(in: file, fallback: location))
+            }
+            return nil
+        }
+        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.isEmpty, required {
+            collector.error(.missingKey, "'\(key)' is empty", at: entry.value.location(in: file, fallback: location))
+            return nil
+        }
+        return text
+    }
+
+    /// An integer value within `range`.
+    func integer(_ key: String, in range: ClosedRange<Int>, required: Bool = true) -> Int? {
+        guard let text = string(key, required: required) else { return nil }
+        let at = valueLocation(key)
+        guard let number = Int(text) else {
+            let isNumeric = !text.isEmpty && text.allSatisfy { $0.isNumber || $0 == "-" || $0 == "+" }
+            collector.error(
+                isNumeric ? .invalidValue : .wrongType,
+                isNumeric ? "'\(key)' is too large: \(text)" : "expected a whole number for '\(key)', found '\(text)'",
+                at: at)
+            return nil
+        }
+        guard range.contains(number) else {
+            collector.error(.invalidValue, "'\(key)' must be between \(range.lowerBound) and \(range.upperBound), found \(number)", at: at)
+            return nil
+        }
+        return number
+    }
+
+    /// A calendar date written `YYYY-MM-DD`.
+    func date(_ key: String, required: Bool = false) -> LegalDate? {
+        guard let text = string(key, required: required) else { return nil }
+        switch LegalDate.parse(text) {
+        case .success(let date): return date
+        case .failure(let problem):
+            collector.error(.invalidDate, "\(problem.message(for: text)) for '\(key)'", at: valueLocation(key))
+            return nil
+        }
+    }
+
+    /// An absolute http(s) URL.
+    func url(_ key: String) -> String? {
+        guard let text = string(key, required: false) else { return nil }
+        guard WebAddress.isHTTP(text) else {
+            collector.error(.invalidURL, "'\(key)' must be an absolute http:// or https:// address, found '\(text)'", at: valueLocation(key))
+            return nil
+        }
+        return text
+    }
+
+    /// A value from a closed set, reported with the expected values when unknown.
+    func choice<Value: RawRepresentable & CaseIterable>(
+        _ key: String, as type: Value.Type, code: DiagnosticCode = .invalidValue, noun: String? = nil,
+        required: Bool = true
+    ) -> Value? where Value.RawValue == String {
+        guard let text = string(key, required: required) else { return nil }
+        if let value = Value(rawValue: text) { return value }
+        let expected = Value.allCases.map(\.rawValue)
+        collector.error(
+            code, "unknown \(noun ?? key) '\(text)' (expected one of: \(expected.joined(separator: ", ")))",
+            at: valueLocation(key))
+        return nil
+    }
+
+    // MARK: - Collections
+
+    /// The items of a sequence value; an absent optional key gives an empty list.
+    func sequence(_ key: String, required: Bool = false) -> [Node] {
+        guard let entry = entry(key) else {
+            if required { collector.error(.missingKey, "\(what) is missing required key '\(key)'", at: location) }
+            return []
+        }
+        switch entry.value {
+        case .sequence(let sequence): return Array(sequence)
+        case .scalar(let scalar) where scalar.isNull: return []
+        default:
+            collector.error(
+                .wrongType, "expected a list for '\(key)', found \(entry.value.kindDescription)",
+                at: entry.value.location(in: file, fallback: location))
+            return []
+        }
+    }
+
+    /// The value of `key` as a mapping reader.
+    func mapping(_ key: String, what: String, required: Bool = true) -> MappingReader? {
+        guard let entry = entry(key) else {
+            if required { collector.error(.missingKey, "\(self.what) is missing required key '\(key)'", at: location) }
+            return nil
+        }
+        return MappingReader(entry.value, what: what, file: file, fallback: locationOf(key), collector: collector)
+    }
+
+    /// A list of text values (a single text value is accepted as a list of one).
+    func strings(_ key: String) -> [String] {
+        guard let value = value(key) else { return [] }
+        if case .scalar(let scalar) = value {
+            return scalar.isNull ? [] : [scalar.string]
+        }
+        return sequence(key).compactMap { item in
+            guard case .scalar(let scalar) = item, !scalar.isNull else {
+                collector.error(.wrongType, "expected text in the list '\(key)', found \(item.kindDescription)", at: item.location(in: file, fallback: location))
+                return nil
+            }
+            return scalar.string
+        }
+    }
+}
+
+extension Node {
+    func location(in file: String, fallback: SourceLocation? = nil) -> SourceLocation {
+        if let mark { return SourceLocation(file: file, line: mark.line, column: mark.column) }
+        return fallback ?? SourceLocation(file: file, line: 1, column: 1)
+    }
+
+    /// How a user would describe this node in an error message.
+    var kindDescription: String {
+        switch self {
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        case .scalar(let scalar):
+            if scalar.isNull { return "nothing" }
+            let text = scalar.string
+            return text.count > 40 ? "'\(text.prefix(40))…'" : "'\(text)'"
+        }
+    }
+}
+
+extension Node.Scalar {
+    /// A plain `~`, `null` or empty value: YAML's null, which the basic resolver leaves as a string.
+    var isNull: Bool {
+        guard style == .plain else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(string)
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+import Yams
+
+/// An input file as read from disk: the path shown in diagnostics and its raw bytes.
+public struct SourceFile: Sendable {
+    /// The path as the user should see it in diagnostics (relative when the user gave a relative path).
+    public var path: String
+    public var bytes: [UInt8]
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+    }
+
+    public init(path: String, text: String) {
+        self.init(path: path, bytes: Array(text.utf8))
+    }
+}
+
+/// Turns a file's bytes into a YAML node tree whose nodes keep their line and column, or into located diagnostics.
+///
+/// Tags are resolved with Yams's basic resolver: every plain scalar stays a string and lexgap decides itself what
+/// is a number or a date, so `version: 1.10` never becomes 1.1 and `code: NO` never becomes false.
+enum YAMLParsing {
+    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    static func parse(_ file: SourceFile, into collector: DiagnosticCollector) -> Node? {
+        var bytes = file.bytes[...]
+        if bytes.starts(with: byteOrderMark) { bytes = bytes.dropFirst(3) }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            let offset = firstInvalidUTF8Offset(bytes)
+            collector.error(
+                .notUTF8, "file is not valid UTF-8 (invalid byte 0x\(hex(bytes[bytes.startIndex + offset])))",
+                at: location(ofByteOffset: offset, in: bytes, file: file.path))
+            return nil
+        }
+        do {
+            let parser = try Parser(yaml: text, resolver: .basic, constructor: .default, encoding: .utf8)
+            guard let root = try parser.singleRoot() else {
+                collector.error(.emptyDocument, "file holds no YAML document", at: .init(file: file.path, line: 1, column: 1))
+                return nil
+            }
+            return root
+        } catch let error as YamlError {
+            report(error, text: text, file: file.path, into: collector)
+            return nil
+        } catch {
+            collector.error(.yamlSyntax, "\(error)", at: .init(file: file.path, line: 1, column: 1))
+            return nil
+        }
+    }
+
+    private static func report(_ error: YamlError, text: String, file: String, into collector: DiagnosticCollector) {
+        func at(_ mark: Mark) -> SourceLocation {
+            SourceLocation(file: file, line: max(mark.line, 1), column: max(mark.column, 1))
+        }
+        func describe(_ problem: String, _ context: YamlError.Context?) -> String {
+            guard let context, !context.text.isEmpty else { return problem }
+            return "\(problem) (\(context.text) at line \(context.mark.line), column \(context.mark.column))"
+        }
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+            let .composer(context, problem, mark, _):
+            var message = describe(problem, context)
+            if character(at: mark, in: text) == "\t" { message += "; YAML does not allow tabs for indentation, use spaces" }
+            collector.error(.yamlSyntax, message, at: at(mark))
+        case let .reader(problem, offset, value, _):
+            let bytes = Array(text.utf8)[...]
+            let byteOffset = offset.map { Array(text.prefix($0).utf8).count } ?? 0
+            var message = problem
+            if value >= 0 { message += String(format: " (U+%04X)", value) }
+            collector.error(.yamlSyntax, message, at: location(ofByteOffset: byteOffset, in: bytes, file: file))
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let key = duplicates.first ?? ""
+            let first = at(context.mark)
+            let repeated = locateRepeatedKey(key, after: first, in: text)
+            collector.error(
+                .duplicateKey, "duplicate key '\(key)'", at: repeated ?? first,
+                notes: repeated == nil ? [] : [.init("'\(key)' first defined here", at: first)])
+        default:
+            collector.error(.yamlSyntax, "\(error)", at: .init(file: file, line: 1, column: 1))
+        }
+    }
+
+    /// Yams reports a duplicated key at its first occurrence. A compiler points at the redefinition, so look for the
+    /// same key at the same column further down the same block mapping; flow mappings fall back to the first one.
+    static func locateRepeatedKey(_ key: String, after first: SourceLocation, in text: String) -> SourceLocation? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard first.line >= 1, first.line <= lines.count else { return nil }
+        let indent = first.column - 1
+        let spellings = [key, "\"\(key)\"", "'\(key)'"]
+        for index in first.line..<lines.count {
+            let line = Array(lines[index].unicodeScalars)
+            let leading = line.prefix { $0 == " " }.count
+            let content = String(String.UnicodeScalarView(line[leading...])).trimmingCharacters(in: .whitespaces)
+            if content.isEmpty || content.hasPrefix("#") { continue }
+            if leading < indent { return nil }  // the mapping has ended
+            guard leading == indent else { continue }
+            for spelling in spellings where content.hasPrefix(spelling) {
+                let rest = content.dropFirst(spelling.count).drop { $0 == " " }
+                if rest.hasPrefix(":") {
+                    return SourceLocation(file: first.file, line: index + 1, column: first.column)
+                }
+            }
+        }
+        return nil
+    }
+
+    /// The character at a libyaml mark (1-based line, column in Unicode scalars), if any.
+    static func character(at mark: Mark, in text: String) -> Unicode.Scalar? {
+        var line = 1
+        var column = 1
+        for scalar in text.unicodeScalars {
+            if line == mark.line, column == mark.column { return scalar }
+            if line > mark.line { return nil }
+            if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+        }
+        return nil
+    }
+
+    static func firstInvalidUTF8Offset(_ bytes: ArraySlice<UInt8>) -> Int {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var offset = 0
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): offset += UTF8.width(scalar)
+            case .emptyInput: return offset
+            case .error: return offset
+            }
+        }
+    }
+
+    /// The line and column (in Unicode scalars) of a byte offset in (possibly invalid) UTF-8 text.
+    static func location(ofByteOffset offset: Int, in bytes: ArraySlice<UInt8>, file: String) -> SourceLocation {
+        let prefix = bytes.prefix(offset)
+        let line = prefix.count { $0 == 0x0A } + 1
+        let lineStart = prefix.lastIndex(of: 0x0A).map { $0 + 1 } ?? prefix.startIndex
+        // Continuation bytes (10xxxxxx) do not start a scalar.
+        let column = prefix[lineStart...].count { $0 & 0xC0 != 0x80 } + 1
+        return SourceLocation(file: file, line: line, column: column)
+    }
+
+    private static func hex(_ byte: UInt8) -> String { String(format: "%02X", byte) }
+}

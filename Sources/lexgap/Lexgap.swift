@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+
+@main
+struct Lexgap: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lexgap",
+        abstract: "Compare national legislation on cybersex trafficking and online child sexual exploitation.",
+        discussion: "A research aid, not legal advice. Exit codes: 0 clean, 1 findings at error level, 2 usage or I/O error.",
+        version: "lexgap 0.1.0",
+        subcommands: [Validate.self, ChecklistCommand.self]
+    )
+
+    /// Exit codes follow vale and swift-format: 0 clean, 1 errors in the data, 2 usage or I/O errors.
+    /// ArgumentParser would exit 64 on a usage error, so errors are mapped here.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let exit as ExitCode {
+            Foundation.exit(exit.rawValue)
+        } catch let failure as CommandFailure {
+            FileHandle.standardError.write(Data("error: \(failure.message)\n".utf8))
+            Foundation.exit(2)
+        } catch {
+            if exitCode(for: error) == .success { self.exit(withError: error) }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
+}
+
+/// A usage or I/O problem that stops a command (exit code 2), as opposed to problems found in the data.
+struct CommandFailure: Error {
+    var message: String
+}

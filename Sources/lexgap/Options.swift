@@ -1,0 +1,87 @@
+import ArgumentParser
+import Foundation
+import LexgapCore
+import LexgapResources
+
+/// Where the inputs come from. In a lexgap repository its own files are used; elsewhere the bundled checklist.
+struct InputOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The checklist to assess against.", valueName: "file"))
+    var checklist: String?
+
+    @Option(help: ArgumentHelp("The folder of jurisdiction files (default: ./jurisdictions).", valueName: "dir"))
+    var data: String?
+
+    @Option(help: ArgumentHelp("The folder of report templates (default: ./templates, else the bundled ones).", valueName: "dir"))
+    var templates: String?
+
+    static let repositoryChecklist = "checklists/cybersex-trafficking.yaml"
+
+    /// The checklist file: `--checklist`, else the repository's, else the bundled one.
+    func checklistFile() throws -> SourceFile {
+        if let checklist { return try FileInput.read(checklist) }
+        if FileManager.default.fileExists(atPath: Self.repositoryChecklist) {
+            return try FileInput.read(Self.repositoryChecklist)
+        }
+        guard let bundled = BundledResources.checklist else {
+            throw CommandFailure(message: "the bundled checklist is missing next to the lexgap binary; pass --checklist FILE")
+        }
+        return try FileInput.read(bundled.path)
+    }
+
+    /// The jurisdiction files of `--data` (default ./jurisdictions), sorted by name.
+    func jurisdictionFiles() throws -> [SourceFile] {
+        let folder = data ?? "jurisdictions"
+        guard FileInput.isDirectory(folder) else {
+            throw CommandFailure(
+                message: data == nil
+                    ? "no ./jurisdictions folder here; run lexgap from the repository root or pass --data DIR"
+                    : "'\(folder)' is not a folder")
+        }
+        return try FileInput.yamlFiles(in: folder).map(FileInput.read)
+    }
+}
+
+enum FileInput {
+    static func isDirectory(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    static func read(_ path: String) throws -> SourceFile {
+        guard let data = FileManager.default.contents(atPath: path), !isDirectory(path) else {
+            throw CommandFailure(message: "cannot read '\(path)'")
+        }
+        return SourceFile(path: path, bytes: [UInt8](data))
+    }
+
+    /// `*.yaml` and `*.yml` files directly in `folder`, sorted so that output never depends on the file system.
+    static func yamlFiles(in folder: String) throws -> [String] {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder)
+        } catch {
+            throw CommandFailure(message: "cannot list '\(folder)'")
+        }
+        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+        return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+            .filter { !$0.hasPrefix(".") }
+            .sorted()
+            .map { prefix + $0 }
+    }
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+enum TableFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json
+}
+
+func writeStandardOutput(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
+}
+
+func writeStandardError(_ text: String) {
+    FileHandle.standardError.write(Data(text.utf8))
+}

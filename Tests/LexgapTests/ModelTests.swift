@@ -1,0 +1,53 @@
+import LexgapCore
+import Testing
+
+@Suite struct ModelTests {
+    @Test func assessmentIsReadAsOfADate() throws {
+        let (loaded, diagnostics) = JurisdictionLoader.load(try Fixtures.file("valid/XA.yaml"))
+        let jurisdiction = try #require(loaded)
+        #expect(diagnostics.isEmpty)
+        let livestream = try #require(jurisdiction.assessment("CRIM-LIVESTREAM"))
+        func status(_ text: String) throws -> Status? {
+            guard case .success(let date) = LegalDate.parse(text) else { throw ParseFailure() }
+            return livestream.state(asOf: date)?.status
+        }
+        #expect(try status("2009-11-30") == nil)  // before the earliest recorded state: not assessed
+        #expect(try status("2009-12-01") == .partial)
+        #expect(try status("2022-08-01") == .partial)
+        #expect(try status("2022-08-02") == .met)
+        let undated = try #require(jurisdiction.assessment("CRIM-VIEWERS"))
+        #expect(undated.state(asOf: LegalDate(year: 1990, month: 1, day: 1)!)?.status == .unclear)
+    }
+
+    @Test func treatyStandingFollowsTheDates() throws {
+        let (loaded, _) = JurisdictionLoader.load(try Fixtures.file("valid/XA.yaml"))
+        let treaties = try #require(loaded).treaties
+        #expect(treaties.map(\.standing) == [.party, .party])
+        #expect(treaties[0].isParty(asOf: LegalDate(year: 2001, month: 1, day: 1)) == false)
+        #expect(treaties[0].isParty(asOf: LegalDate(year: 2002, month: 5, day: 28)) == true)
+    }
+
+    @Test(arguments: [
+        ("2024-02-29", true), ("2023-02-29", false), ("2023-02-30", false), ("1900-02-29", false), ("2000-02-29", true),
+        ("2023-13-01", false), ("2023-1-01", false), ("२०२३-०१-०१", false), ("2023-04-31", false),
+    ])
+    func datesAreCheckedAgainstTheCalendar(_ text: String, _ valid: Bool) {
+        let parsed = LegalDate.parse(text)
+        if case .success = parsed { #expect(valid) } else { #expect(!valid) }
+    }
+
+    @Test func onlyHTTPAddressesAreURLs() {
+        #expect(WebAddress.isHTTP("https://www.legislation.gov.uk/ukpga/2003/42"))
+        #expect(WebAddress.isHTTP("http://example.org/a?b=c"))
+        for bad in ["javascript:alert(1)", "data:text/html,x", "ftp://example.org", "//example.org", "https://", "https://a b.org", "www.example.org"] {
+            #expect(!WebAddress.isHTTP(bad), "\(bad)")
+        }
+    }
+
+    @Test func jurisdictionCodesAreISOShaped() {
+        for good in ["PH", "US", "US-CA", "GB-ENG", "IN-MH", "FR-75"] { #expect(JurisdictionCode.isWellFormed(good), "\(good)") }
+        for bad in ["", "P", "ph", "PHL", "US-", "US-CALI", "../PH", "US/CA", "PH\u{0}"] { #expect(!JurisdictionCode.isWellFormed(bad), "\(bad)") }
+    }
+
+    struct ParseFailure: Error {}
+}

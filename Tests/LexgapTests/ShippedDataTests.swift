@@ -1,0 +1,57 @@
+import Foundation
+import LexgapCore
+import Testing
+
+/// The real data is a test: the shipped checklist and every shipped jurisdiction load with zero diagnostics.
+@Suite struct ShippedDataTests {
+    static func shippedFile(_ relativePath: String) throws -> SourceFile {
+        let url = Fixtures.repository.appendingPathComponent(relativePath)
+        return SourceFile(path: relativePath, bytes: [UInt8](try Data(contentsOf: url)))
+    }
+
+    static var shippedJurisdictions: [String] {
+        let folder = Fixtures.repository.appendingPathComponent("jurisdictions")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix(".yaml") }.sorted().map { "jurisdictions/\($0)" }
+    }
+
+    @Test func shippedDataHasNoDiagnostics() throws {
+        let corpus = Corpus.load(
+            checklist: try Self.shippedFile("checklists/cybersex-trafficking.yaml"),
+            jurisdictions: try Self.shippedJurisdictions.map(Self.shippedFile))
+        #expect(corpus.diagnostics.map(\.formatted) == [])
+        #expect(corpus.jurisdictions.map(\.code) == ["GB", "PH", "US"])
+    }
+
+    @Test func checklistCoversTheRequiredGround() throws {
+        let (loaded, diagnostics) = ChecklistLoader.load(try Self.shippedFile("checklists/cybersex-trafficking.yaml"))
+        let checklist = try #require(loaded)
+        #expect(diagnostics.isEmpty)
+        #expect((25...30).contains(checklist.criteria.count))
+        #expect(Set(checklist.criteria.map(\.category)) == ["CRIM", "JUR", "FIN", "TECH", "VIC", "PREV"])
+        for criterion in checklist.criteria {
+            #expect(!criterion.why.isEmpty && !criterion.recommendation.isEmpty, "\(criterion.id)")
+            #expect(!criterion.guidance.met.isEmpty && !criterion.guidance.partial.isEmpty, "\(criterion.id)")
+            // Every rationale names the source document it is drawn from.
+            #expect(criterion.why.contains("Wikipedia, \"Cybersex trafficking\"") || criterion.why.contains("Navani (2023)"), "\(criterion.id)")
+        }
+        for id in ["CRIM-LIVESTREAM", "CRIM-VIEWERS", "CRIM-DIRECTING", "CRIM-GROOMING", "JUR-EXTRATERRITORIAL", "FIN-VASP", "VIC-NON-PUNISHMENT"] {
+            #expect(checklist.criterion(id) != nil, "missing \(id)")
+        }
+    }
+
+    /// Legal data is evidence: every met or partial names an instrument and a section, in every dated state.
+    @Test func everyClaimCitesAProvision() throws {
+        for path in Self.shippedJurisdictions {
+            let (loaded, _) = JurisdictionLoader.load(try Self.shippedFile(path))
+            let jurisdiction = try #require(loaded)
+            #expect(jurisdiction.reviewed != nil, "\(path) has no review date")
+            for assessment in jurisdiction.assessments {
+                for state in assessment.timeline where state.status.needsProvision {
+                    #expect(!state.provisions.isEmpty, "\(path) \(assessment.criterion)")
+                    #expect(state.provisions.allSatisfy { !$0.section.isEmpty && jurisdiction.instrument($0.instrument) != nil })
+                }
+            }
+        }
+    }
+}
