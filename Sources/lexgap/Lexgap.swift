@@ -8,7 +8,10 @@ struct Lexgap: ParsableCommand {
         abstract: "Compare national legislation on cybersex trafficking and online child sexual exploitation.",
         discussion: "A research aid, not legal advice. Exit codes: 0 clean, 1 findings at error level, 2 usage or I/O error.",
         version: "lexgap 0.1.0",
-        subcommands: [Validate.self, ChecklistCommand.self]
+        subcommands: [
+            Validate.self, ChecklistCommand.self, Score.self, Gaps.self, Compare.self, Rank.self, Diff.self, Timeline.self,
+            SensitivityCommand.self,
+        ]
     )
 
     /// Exit codes follow vale and swift-format: 0 clean, 1 errors in the data, 2 usage or I/O errors.

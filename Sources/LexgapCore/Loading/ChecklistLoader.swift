@@ -6,7 +6,7 @@ public enum ChecklistLoader {
     static let categoryKeys = ["id", "title", "weight"]
     static let treatyKeys = ["id", "title"]
     static let criterionKeys = [
-        "id", "category", "title", "question", "weight", "why", "standards", "recommendation", "guidance",
+        "id", "category", "title", "question", "weight", "why", "standards", "recommendation", "guidance", "crosswalk",
     ]
     static let guidanceKeys = ["met", "partial"]
 
@@ -55,6 +55,7 @@ public enum ChecklistLoader {
                 standards: item.strings("standards"),
                 recommendation: item.string("recommendation") ?? "",
                 guidance: .init(met: guidance?.string("met") ?? "", partial: guidance?.string("partial") ?? ""),
+                crosswalk: crosswalk(item),
                 location: item.location,
                 categoryLocation: item.valueLocation("category"))
         }
@@ -81,6 +82,25 @@ public enum ChecklistLoader {
             treaties: treaties,
             categories: categories,
             criteria: criteria)
+    }
+}
+
+extension ChecklistLoader {
+    static func crosswalk(_ item: MappingReader) -> Criterion.Crosswalk {
+        var crosswalk = Criterion.Crosswalk()
+        guard let reader = item.mapping("crosswalk", what: "crosswalk", required: false) else { return crosswalk }
+        reader.checkKeys(["icmec"] + Criterion.Crosswalk.treatyKeys)
+        for text in reader.strings("icmec") {
+            if let core = Int(text), (1...5).contains(core) {
+                crosswalk.icmec.append(core)
+            } else {
+                item.collector.error(.invalidValue, "ICMEC core criteria are numbered 1 to 5, found '\(text)'", at: reader.valueLocation("icmec"))
+            }
+        }
+        for key in Criterion.Crosswalk.treatyKeys where reader.value(key) != nil {
+            crosswalk.articles[key] = reader.strings(key)
+        }
+        return crosswalk
     }
 }
 

@@ -49,8 +49,20 @@ public struct Criterion: Sendable, Hashable {
     public var recommendation: String
     /// What counts as `met`, and as `partial`.
     public var guidance: Guidance
+    /// Where the criterion sits in other frameworks.
+    public var crosswalk: Crosswalk
     public var location: SourceLocation
     public var categoryLocation: SourceLocation
+
+    /// The criterion's place in other frameworks: ICMEC's five core criteria (numbered 1–5: legislation specific to
+    /// abuse material; a definition; technology-facilitated offences; knowing possession; provider reporting) and the
+    /// articles of treaties and standards, as text.
+    public struct Crosswalk: Sendable, Hashable {
+        public static let treatyKeys = ["opsc", "lanzarote", "budapest", "palermo", "coe_trafficking", "eu_2011_93", "fatf"]
+        public var icmec: [Int] = []
+        /// Treaty key (one of `treatyKeys`) → articles.
+        public var articles: [String: [String]] = [:]
+    }
 
     public struct Guidance: Sendable, Hashable {
         public var met: String

@@ -1,0 +1,15 @@
+/// A user's own priorities: weights that override the checklist's for some criteria and categories.
+public struct Weights: Sendable, Hashable {
+    public var categories: [String: Int]
+    public var criteria: [String: Int]
+
+    public init(categories: [String: Int] = [:], criteria: [String: Int] = [:]) {
+        self.categories = categories
+        self.criteria = criteria
+    }
+
+    public static let checklist = Weights()
+
+    public func weight(of criterion: Criterion) -> Int { criteria[criterion.id] ?? criterion.weight }
+    public func weight(of category: Category) -> Int { categories[category.id] ?? category.weight }
+}

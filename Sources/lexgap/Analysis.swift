@@ -1,0 +1,176 @@
+import ArgumentParser
+import Foundation
+import LexgapCore
+
+extension AnalysisFormat: ExpressibleByArgument {}
+
+extension LegalDate: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard case .success(let date) = LegalDate.parse(argument) else { return nil }
+        self = date
+    }
+
+    /// Today in UTC, the default for `--as-of`.
+    static var today: LegalDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+        return LegalDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+}
+
+/// The options every analysis command shares.
+struct AnalysisOptions: ParsableArguments {
+    @OptionGroup var input: InputOptions
+
+    @Option(help: ArgumentHelp("Read the law as of this date (YYYY-MM-DD; default: today).", valueName: "date"))
+    var asOf: LegalDate?
+
+    @Option(help: ArgumentHelp("A YAML file of criterion and category weights overriding the checklist's.", valueName: "file"))
+    var weights: String?
+
+    @Option(help: "Output format: table, json or csv.")
+    var format: AnalysisFormat = .table
+
+    var date: LegalDate { asOf ?? .today }
+
+    func load() throws -> (Checklist, [Jurisdiction], Weights) { try loadForAnalysis(input, weightsFile: weights) }
+
+    func cards(_ jurisdictions: [Jurisdiction], _ checklist: Checklist, _ weights: Weights) -> [ScoreCard] {
+        jurisdictions.map { ScoreCard($0, checklist: checklist, asOf: date, weights: weights) }
+    }
+}
+
+/// The validated corpus and weights. Any error in any input prints its diagnostics and exits 1: no score is ever
+/// computed from a broken file.
+func loadForAnalysis(_ input: InputOptions, weightsFile: String?) throws -> (Checklist, [Jurisdiction], Weights) {
+        let corpus = Corpus.load(checklist: try input.checklistFile(), jurisdictions: try input.jurisdictionFiles())
+        var diagnostics = corpus.diagnostics
+        var weights = Weights.checklist
+        if let path = weightsFile, let checklist = corpus.checklist {
+            let (loaded, weightDiagnostics) = WeightsLoader.load(try FileInput.read(path), checklist: checklist)
+            diagnostics += weightDiagnostics
+            weights = loaded ?? weights
+        }
+        guard let checklist = corpus.checklist, !diagnostics.hasErrors else {
+            for diagnostic in diagnostics.sorted() { writeStandardError(diagnostic.formatted + "\n") }
+            writeStandardError("error: the data has errors; fix them (see 'lexgap validate') before analysing it\n")
+            throw ExitCode(1)
+        }
+        return (checklist, corpus.jurisdictions, weights)
+}
+
+/// Picks the named jurisdictions, in the order given; an unknown code is a usage error.
+func select(_ codes: [String], from jurisdictions: [Jurisdiction]) throws -> [Jurisdiction] {
+    try codes.map { code in
+        guard let found = jurisdictions.first(where: { $0.code == code.uppercased() }) else {
+            throw CommandFailure(message: "no jurisdiction '\(code)' in the data (have: \(jurisdictions.map(\.code).joined(separator: ", ")))")
+        }
+        return found
+    }
+}
+
+struct Score: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Overall score, coverage and category scores of each jurisdiction.")
+    @OptionGroup var options: AnalysisOptions
+    @Argument(help: ArgumentHelp("Jurisdiction codes (default: all).", valueName: "code")) var codes: [String] = []
+
+    func run() throws {
+        let (checklist, jurisdictions, weights) = try options.load()
+        let chosen = codes.isEmpty ? jurisdictions : try select(codes, from: jurisdictions)
+        let report = ScoreReport(cards: options.cards(chosen, checklist, weights), checklist: checklist, asOf: options.date)
+        writeStandardOutput(report.render(options.format))
+    }
+}
+
+struct Gaps: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "The criteria a jurisdiction does not fully meet, most severe first, with the reform that closes each.")
+    @OptionGroup var options: AnalysisOptions
+    @Argument(help: ArgumentHelp("Jurisdiction code.", valueName: "code")) var code: String
+
+    func run() throws {
+        let (checklist, jurisdictions, weights) = try options.load()
+        let target = try select([code], from: jurisdictions)[0]
+        let peers = options.cards(jurisdictions, checklist, weights)
+        let card = ScoreCard(target, checklist: checklist, asOf: options.date, weights: weights)
+        writeStandardOutput(GapReport(card: card, peers: peers, checklist: checklist).render(options.format))
+    }
+}
+
+struct Compare: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "A matrix of statuses, criteria × jurisdictions.")
+    @OptionGroup var options: AnalysisOptions
+    @Flag(help: "Compare every jurisdiction.") var all = false
+    @Flag(help: "Hide criteria on which all the jurisdictions agree.") var onlyDifferences = false
+    @Argument(help: ArgumentHelp("Jurisdiction codes (two or more, or --all).", valueName: "code")) var codes: [String] = []
+
+    func validate() throws {
+        if !all, codes.count < 2 { throw ValidationError("name two or more jurisdictions, or pass --all") }
+    }
+
+    func run() throws {
+        let (checklist, jurisdictions, weights) = try options.load()
+        let chosen = all ? jurisdictions : try select(codes, from: jurisdictions)
+        let report = ComparisonReport(cards: options.cards(chosen, checklist, weights), checklist: checklist, onlyDifferences: onlyDifferences)
+        writeStandardOutput(report.render(options.format))
+    }
+}
+
+struct Rank: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Jurisdictions by overall score, with coverage and ICMEC core criteria met.")
+    @OptionGroup var options: AnalysisOptions
+
+    func run() throws {
+        let (checklist, jurisdictions, weights) = try options.load()
+        let ranking = Ranking(options.cards(jurisdictions, checklist, weights), checklist: checklist)
+        writeStandardOutput(RankingReport(ranking: ranking, checklist: checklist, asOf: options.date).render(options.format))
+    }
+}
+
+struct Diff: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "What changed in a jurisdiction's law between two dates.")
+    @OptionGroup var input: InputOptions
+    @Option(help: ArgumentHelp("A YAML file of weights.", valueName: "file")) var weights: String?
+    @Option(help: "Output format: table, json or csv.") var format: AnalysisFormat = .table
+    @Option(help: ArgumentHelp("The earlier date.", valueName: "date")) var from: LegalDate
+    @Option(help: ArgumentHelp("The later date.", valueName: "date")) var to: LegalDate
+    @Argument(help: ArgumentHelp("Jurisdiction code.", valueName: "code")) var code: String
+
+    func validate() throws {
+        if to < from { throw ValidationError("--to must not be before --from") }
+    }
+
+    func run() throws {
+        let (checklist, jurisdictions, weightTable) = try loadForAnalysis(input, weightsFile: weights)
+        let target = try select([code], from: jurisdictions)[0]
+        let diff = LawDiff(target, checklist: checklist, from: from, to: to, weights: weightTable)
+        writeStandardOutput(ChangeReport(.diff(diff)).render(format))
+    }
+}
+
+struct Timeline: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Every dated change recorded in a jurisdiction's law.")
+    @OptionGroup var input: InputOptions
+    @Option(help: "Output format: table, json or csv.") var format: AnalysisFormat = .table
+    @Argument(help: ArgumentHelp("Jurisdiction code.", valueName: "code")) var code: String
+
+    func run() throws {
+        let (checklist, jurisdictions, _) = try loadForAnalysis(input, weightsFile: nil)
+        let target = try select([code], from: jurisdictions)[0]
+        let changes = LawChange.timeline(target, checklist: checklist)
+        writeStandardOutput(ChangeReport(.timeline(code: target.code, name: target.name, changes: changes)).render(format))
+    }
+}
+
+struct SensitivityCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sensitivity", abstract: "Does the ranking hold if the weights change? Best and worst rank of each jurisdiction.")
+    @OptionGroup var options: AnalysisOptions
+
+    func run() throws {
+        let (checklist, jurisdictions, weights) = try options.load()
+        let sensitivity = Sensitivity(corpus: jurisdictions, checklist: checklist, asOf: options.date, weights: weights)
+        writeStandardOutput(SensitivityReport(sensitivity: sensitivity, asOf: options.date).render(options.format))
+    }
+}
