@@ -42,7 +42,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LexgapTests",
-            dependencies: ["LexgapCore", "lexgap"],
+            dependencies: ["LexgapCore", "lexgap", .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures"]
         ),
     ]

@@ -23,12 +23,12 @@ public struct ScoreReport: Sendable {
 
     struct JSON: Codable {
         struct Jurisdiction: Codable {
-            var code: String, name: String, score: Double?, coverage: Double?
+            var code: String, name: String, score: Nullable<Double>, coverage: Nullable<Double>
             var categories: [Category]
             var criteria: [Criterion]
         }
-        struct Category: Codable { var id: String, weight: Int, score: Double? }
-        struct Criterion: Codable { var id: String, category: String, status: Status, weight: Int, value: Double?, gain: Double? }
+        struct Category: Codable { var id: String, weight: Int, score: Nullable<Double> }
+        struct Criterion: Codable { var id: String, category: String, status: Status, weight: Int, value: Nullable<Double>, gain: Nullable<Double> }
         var checklist: ChecklistRef
         var as_of: String
         var jurisdictions: [Jurisdiction]
@@ -44,7 +44,7 @@ public struct ScoreReport: Sendable {
                     categories: card.categories.map { .init(id: $0.category.id, weight: $0.weight, score: Number.json($0.score)) },
                     criteria: card.criteria.map {
                         .init(id: $0.finding.criterion.id, category: $0.finding.criterion.category, status: $0.finding.status,
-                              weight: $0.weight, value: $0.value, gain: Number.json($0.gain))
+                              weight: $0.weight, value: Nullable($0.value), gain: Number.json($0.gain))
                     })
             }))
         case .csv, .table:
@@ -74,7 +74,7 @@ public struct GapReport: Sendable {
 
     struct JSON: Codable {
         struct Entry: Codable {
-            var id: String, title: String, status: Status, weight: Int, gain: Double?
+            var id: String, title: String, status: Status, weight: Int, gain: Nullable<Double>
             var recommendation: String, note: String
             var peers: [Peer]
         }
@@ -82,7 +82,7 @@ public struct GapReport: Sendable {
         struct Provision: Codable { var instrument: String, citation: String, section: String, url: String? }
         var checklist: ChecklistRef
         var as_of: String
-        var code: String, name: String, score: Double?
+        var code: String, name: String, score: Nullable<Double>
         var gaps: [Entry]
         var needs_research: [Entry]
     }
@@ -162,14 +162,14 @@ public struct ComparisonReport: Sendable {
 
     struct JSON: Codable {
         struct Row: Codable { var id: String, category: String, title: String, statuses: [String: Status] }
-        struct CategoryRow: Codable { var id: String, title: String, scores: [String: Double?] }
+        struct CategoryRow: Codable { var id: String, title: String, scores: [String: Nullable<Double>] }
         var checklist: ChecklistRef
         var as_of: String
         var jurisdictions: [String]
         var criteria: [Row]
         var categories: [CategoryRow]
-        var overall: [String: Double?]
-        var coverage: [String: Double?]
+        var overall: [String: Nullable<Double>]
+        var coverage: [String: Nullable<Double>]
     }
 
     public func render(_ format: AnalysisFormat) -> String {
@@ -222,7 +222,7 @@ public struct RankingReport: Sendable {
     }
 
     struct JSON: Codable {
-        struct Entry: Codable { var rank: Int, code: String, name: String, score: Double?, coverage: Double?, icmec_core_met: Int }
+        struct Entry: Codable { var rank: Int, code: String, name: String, score: Nullable<Double>, coverage: Nullable<Double>, icmec_core_met: Int }
         var checklist: ChecklistRef
         var as_of: String
         var ranking: [Entry]
@@ -267,11 +267,11 @@ public struct ChangeReport: Sendable {
     struct DiffJSON: Codable {
         struct Change: Codable { var id: String, title: String, from: Status, to: Status, instruments: [Instrument] }
         var code: String, from: String, to: String
-        var score_from: Double?, score_to: Double?, score_delta: Double?
+        var score_from: Nullable<Double>, score_to: Nullable<Double>, score_delta: Nullable<Double>
         var changes: [Change]
     }
     struct TimelineJSON: Codable {
-        struct Change: Codable { var date: String, id: String, title: String, from: Status?, to: Status, instruments: [Instrument] }
+        struct Change: Codable { var date: String, id: String, title: String, from: Nullable<Status>, to: Status, instruments: [Instrument] }
         var code: String
         var changes: [Change]
     }
@@ -311,7 +311,7 @@ public struct ChangeReport: Sendable {
             switch format {
             case .json:
                 return JSONText.encode(TimelineJSON(code: code, changes: changes.map {
-                    .init(date: $0.date.description, id: $0.criterion.id, title: $0.criterion.title, from: $0.from, to: $0.to,
+                    .init(date: $0.date.description, id: $0.criterion.id, title: $0.criterion.title, from: Nullable($0.from), to: $0.to,
                           instruments: Self.instruments($0.instruments))
                 }))
             case .csv:

@@ -24,5 +24,5 @@ enum Number {
         return (rounded < 0 && tenths != 0 ? "-" : "") + "\(tenths / 10).\(tenths % 10)"
     }
 
-    static func json(_ value: Double?) -> Double? { value.map(Scoring.rounded) }
+    static func json(_ value: Double?) -> Nullable<Double> { Nullable(value.map(Scoring.rounded)) }
 }

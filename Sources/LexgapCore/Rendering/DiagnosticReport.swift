@@ -49,3 +49,21 @@ public enum JSONText {
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 }
+
+/// An optional value that JSON always shows, as `null` when absent: synthesized `Codable` would drop the key, and
+/// scripts rely on every documented key being present.
+public struct Nullable<Value: Codable & Sendable>: Codable, Sendable {
+    public var value: Value?
+
+    public init(_ value: Value?) { self.value = value }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        value = container.decodeNil() ? nil : try container.decode(Value.self)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        if let value { try container.encode(value) } else { try container.encodeNil() }
+    }
+}
