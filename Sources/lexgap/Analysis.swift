@@ -79,7 +79,7 @@ struct Score: ParsableCommand {
         let (checklist, jurisdictions, weights) = try options.load()
         let chosen = codes.isEmpty ? jurisdictions : try select(codes, from: jurisdictions)
         let report = ScoreReport(cards: options.cards(chosen, checklist, weights), checklist: checklist, asOf: options.date)
-        writeStandardOutput(report.render(options.format))
+        writeStandardOutput(report.render(options.format, width: terminalWidth))
     }
 }
 
@@ -94,7 +94,7 @@ struct Gaps: ParsableCommand {
         let target = try select([code], from: jurisdictions)[0]
         let peers = options.cards(jurisdictions, checklist, weights)
         let card = ScoreCard(target, checklist: checklist, asOf: options.date, weights: weights)
-        writeStandardOutput(GapReport(card: card, peers: peers, checklist: checklist).render(options.format))
+        writeStandardOutput(GapReport(card: card, peers: peers, checklist: checklist).render(options.format, width: terminalWidth))
     }
 }
 
@@ -113,7 +113,7 @@ struct Compare: ParsableCommand {
         let (checklist, jurisdictions, weights) = try options.load()
         let chosen = all ? jurisdictions : try select(codes, from: jurisdictions)
         let report = ComparisonReport(cards: options.cards(chosen, checklist, weights), checklist: checklist, onlyDifferences: onlyDifferences)
-        writeStandardOutput(report.render(options.format))
+        writeStandardOutput(report.render(options.format, width: terminalWidth))
     }
 }
 
@@ -124,7 +124,7 @@ struct Rank: ParsableCommand {
     func run() throws {
         let (checklist, jurisdictions, weights) = try options.load()
         let ranking = Ranking(options.cards(jurisdictions, checklist, weights), checklist: checklist)
-        writeStandardOutput(RankingReport(ranking: ranking, checklist: checklist, asOf: options.date).render(options.format))
+        writeStandardOutput(RankingReport(ranking: ranking, checklist: checklist, asOf: options.date).render(options.format, width: terminalWidth))
     }
 }
 
@@ -145,7 +145,7 @@ struct Diff: ParsableCommand {
         let (checklist, jurisdictions, weightTable) = try loadForAnalysis(input, weightsFile: weights)
         let target = try select([code], from: jurisdictions)[0]
         let diff = LawDiff(target, checklist: checklist, from: from, to: to, weights: weightTable)
-        writeStandardOutput(ChangeReport(.diff(diff)).render(format))
+        writeStandardOutput(ChangeReport(.diff(diff)).render(format, width: terminalWidth))
     }
 }
 
@@ -159,7 +159,7 @@ struct Timeline: ParsableCommand {
         let (checklist, jurisdictions, _) = try loadForAnalysis(input, weightsFile: nil)
         let target = try select([code], from: jurisdictions)[0]
         let changes = LawChange.timeline(target, checklist: checklist)
-        writeStandardOutput(ChangeReport(.timeline(code: target.code, name: target.name, changes: changes)).render(format))
+        writeStandardOutput(ChangeReport(.timeline(code: target.code, name: target.name, changes: changes)).render(format, width: terminalWidth))
     }
 }
 
@@ -171,6 +171,6 @@ struct SensitivityCommand: ParsableCommand {
     func run() throws {
         let (checklist, jurisdictions, weights) = try options.load()
         let sensitivity = Sensitivity(corpus: jurisdictions, checklist: checklist, asOf: options.date, weights: weights)
-        writeStandardOutput(SensitivityReport(sensitivity: sensitivity, asOf: options.date).render(options.format))
+        writeStandardOutput(SensitivityReport(sensitivity: sensitivity, asOf: options.date).render(options.format, width: terminalWidth))
     }
 }

@@ -19,6 +19,6 @@ struct ChecklistCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let listing = ChecklistListing(checklist)
-        writeStandardOutput(format == .json ? listing.json : listing.table)
+        writeStandardOutput(format == .json ? listing.json : listing.table(width: terminalWidth))
     }
 }

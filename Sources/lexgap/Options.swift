@@ -85,3 +85,11 @@ func writeStandardOutput(_ text: String) {
 func writeStandardError(_ text: String) {
     FileHandle.standardError.write(Data(text.utf8))
 }
+
+/// The terminal's width when standard output is a terminal; nil in pipes and CI logs, so output there is never cut.
+var terminalWidth: Int? {
+    guard isatty(STDOUT_FILENO) == 1 else { return nil }
+    var size = winsize()
+    guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+    return Int(size.ws_col)
+}

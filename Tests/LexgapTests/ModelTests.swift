@@ -51,3 +51,20 @@ import Testing
 
     struct ParseFailure: Error {}
 }
+
+@Suite struct TextTableTests {
+    @Test func aTerminalWidthShortensOnlyTheWidestColumn() {
+        let table = TextTable(header: ["CODE", "NAME", "SCORE"], rows: [["GB", "United Kingdom (England and Wales)", "71.4"]])
+        let wide = table.rendered()
+        #expect(wide.contains("United Kingdom (England and Wales)  71.4"))
+        let narrow = table.rendered(width: 30)
+        for line in narrow.split(separator: "\n") { #expect(line.count <= 30, "\(line)") }
+        #expect(narrow.contains("71.4"))
+        #expect(narrow.contains("…"))
+    }
+
+    @Test func csvQuotesAndNeutralisesFormulas() {
+        #expect(CSV.render(header: ["a", "b"], rows: [["x, y", "say \"hi\""], ["=HYPERLINK(1)", "-2.5"]])
+            == "a,b\r\n\"x, y\",\"say \"\"hi\"\"\"\r\n'=HYPERLINK(1),-2.5\r\n")
+    }
+}

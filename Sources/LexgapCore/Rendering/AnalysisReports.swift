@@ -34,7 +34,7 @@ public struct ScoreReport: Sendable {
         var jurisdictions: [Jurisdiction]
     }
 
-    public func render(_ format: AnalysisFormat) -> String {
+    public func render(_ format: AnalysisFormat, width: Int? = nil) -> String {
         switch format {
         case .json:
             return JSONText.encode(JSON(checklist: checklist.reference, as_of: asOf.description, jurisdictions: cards.map { card in
@@ -55,7 +55,7 @@ public struct ScoreReport: Sendable {
             }
             if format == .csv { return CSV.render(header: header, rows: rows) }
             return "Scores as of \(asOf) (checklist \(checklist.id) \(checklist.version))\n\n"
-                + TextTable(header: header.map { $0.uppercased() }, rows: rows.map { $0.map { $0.isEmpty ? "-" : $0 } }).rendered
+                + TextTable(header: header.map { $0.uppercased() }, rows: rows.map { $0.map { $0.isEmpty ? "-" : $0 } }).rendered(width: width)
         }
     }
 }
@@ -87,7 +87,7 @@ public struct GapReport: Sendable {
         var needs_research: [Entry]
     }
 
-    public func render(_ format: AnalysisFormat) -> String {
+    public func render(_ format: AnalysisFormat, width: Int? = nil) -> String {
         let severe = gaps.filter { !$0.needsResearch }, research = gaps.filter(\.needsResearch)
         switch format {
         case .json:
@@ -172,7 +172,7 @@ public struct ComparisonReport: Sendable {
         var coverage: [String: Nullable<Double>]
     }
 
-    public func render(_ format: AnalysisFormat) -> String {
+    public func render(_ format: AnalysisFormat, width: Int? = nil) -> String {
         let codes = cards.map(\.jurisdiction.code)
         switch format {
         case .json:
@@ -204,7 +204,7 @@ public struct ComparisonReport: Sendable {
             let header = ["criterion", "category"] + codes
             if format == .csv { return CSV.render(header: header, rows: rows) }
             return "Comparison as of \(cards.first?.asOf.description ?? "")\(onlyDifferences ? " (only criteria on which they differ)" : "")\n\n"
-                + TextTable(header: header.map { $0.uppercased() }, rows: rows.map { $0.map { $0.isEmpty ? "-" : $0 } }).rendered
+                + TextTable(header: header.map { $0.uppercased() }, rows: rows.map { $0.map { $0.isEmpty ? "-" : $0 } }).rendered(width: width)
         }
     }
 }
@@ -228,7 +228,7 @@ public struct RankingReport: Sendable {
         var ranking: [Entry]
     }
 
-    public func render(_ format: AnalysisFormat) -> String {
+    public func render(_ format: AnalysisFormat, width: Int? = nil) -> String {
         let rows = ranking.entries.map { entry in
             [String(entry.rank), entry.card.jurisdiction.code, entry.card.jurisdiction.name, Number.text(entry.card.score),
              Number.text(entry.card.coverage), "\(entry.icmecBand)/5"]
@@ -247,7 +247,7 @@ public struct RankingReport: Sendable {
                               })
         case .table:
             return "Ranking as of \(asOf)\n\n"
-                + TextTable(header: ["RANK", "CODE", "NAME", "SCORE", "COVERAGE", "ICMEC CORE"], rows: rows).rendered
+                + TextTable(header: ["RANK", "CODE", "NAME", "SCORE", "COVERAGE", "ICMEC CORE"], rows: rows).rendered(width: width)
         }
     }
 }
@@ -282,7 +282,7 @@ public struct ChangeReport: Sendable {
 
     static func citations(_ list: [LexgapCore.Instrument]) -> String { list.map(\.citation).joined(separator: "; ") }
 
-    public func render(_ format: AnalysisFormat) -> String {
+    public func render(_ format: AnalysisFormat, width: Int? = nil) -> String {
         switch content {
         case .diff(let diff):
             let code = diff.after.jurisdiction.code
@@ -304,7 +304,7 @@ public struct ChangeReport: Sendable {
                 if let delta = diff.scoreDelta { out += " (\(delta >= 0 ? "+" : "")\(Number.text(delta)))" }
                 out += "\n\n"
                 return out + (rows.isEmpty ? "No criterion changed status.\n"
-                    : TextTable(header: ["CRITERION", "FROM", "TO", "CHANGED BY"], rows: rows).rendered)
+                    : TextTable(header: ["CRITERION", "FROM", "TO", "CHANGED BY"], rows: rows).rendered(width: width))
             }
         case .timeline(let code, let name, let changes):
             let rows = changes.map { [$0.date.description, $0.criterion.id, $0.from?.rawValue ?? "", $0.to.rawValue, Self.citations($0.instruments)] }
@@ -318,7 +318,7 @@ public struct ChangeReport: Sendable {
                 return CSV.render(header: ["date", "id", "from", "to", "instruments"], rows: rows)
             case .table:
                 return "Dated changes in the law of \(name) (\(code))\n\n" + (rows.isEmpty ? "No dated change is recorded.\n"
-                    : TextTable(header: ["DATE", "CRITERION", "FROM", "TO", "BY"], rows: rows.map { $0.map { $0.isEmpty ? "-" : $0 } }).rendered)
+                    : TextTable(header: ["DATE", "CRITERION", "FROM", "TO", "BY"], rows: rows.map { $0.map { $0.isEmpty ? "-" : $0 } }).rendered(width: width))
             }
         }
     }
@@ -342,7 +342,7 @@ public struct SensitivityReport: Sendable {
         var jurisdictions: [Range]
     }
 
-    public func render(_ format: AnalysisFormat) -> String {
+    public func render(_ format: AnalysisFormat, width: Int? = nil) -> String {
         let header = ["code", "base_rank", "best_rank", "worst_rank"] + sensitivity.scenarios.map(\.name)
         let rows = sensitivity.ranges.map { range in
             [range.code, String(range.baseRank), String(range.bestRank), String(range.worstRank)]
@@ -356,7 +356,7 @@ public struct SensitivityReport: Sendable {
         case .csv:
             return CSV.render(header: header, rows: rows)
         case .table:
-            return "Rank under alternative weights, as of \(asOf)\n\n" + TextTable(header: header.map { $0.uppercased() }, rows: rows).rendered
+            return "Rank under alternative weights, as of \(asOf)\n\n" + TextTable(header: header.map { $0.uppercased() }, rows: rows).rendered(width: width)
         }
     }
 }

@@ -38,11 +38,11 @@ public struct ChecklistListing: Codable, Sendable {
     public var json: String { JSONText.encode(self) }
 
     /// A plain-text table: id, category, weight, title.
-    public var table: String {
+    public func table(width: Int? = nil) -> String {
         TextTable(
             header: ["ID", "CATEGORY", "WEIGHT", "TITLE"],
             rows: criteria.map { [$0.id, $0.category, String($0.weight), $0.title] }
-        ).rendered
+        ).rendered(width: width)
     }
 }
 
@@ -56,12 +56,19 @@ public struct TextTable: Sendable {
         self.rows = rows
     }
 
-    public var rendered: String {
+    /// The table as text. Given a `width` (a terminal's), the widest column is shortened, its cells ending in "…",
+    /// until each line fits; numbers and ids in the other columns are never cut.
+    public func rendered(width: Int? = nil) -> String {
         let all = [header] + rows
-        let widths = header.indices.map { column in all.map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0 }
+        var widths = header.indices.map { column in all.map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0 }
+        if let width, let widest = widths.indices.max(by: { widths[$0] < widths[$1] }) {
+            let total = widths.reduce(0, +) + 2 * (widths.count - 1)
+            if total > width { widths[widest] = max(8, widths[widest] - (total - width)) }
+        }
         return all.map { row in
             row.enumerated().map { column, cell in
-                column == row.count - 1 ? cell : cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+                let fitted = cell.count > widths[column] ? String(cell.prefix(widths[column] - 1)) + "…" : cell
+                return column == row.count - 1 ? fitted : fitted.padding(toLength: widths[column], withPad: " ", startingAt: 0)
             }.joined(separator: "  ")
         }.joined(separator: "\n") + "\n"
     }
