@@ -36,7 +36,10 @@ public struct Gap: Sendable {
             }
             return (index, Gap(
                 criterion: criterion, status: status, weight: scored.weight, gain: scored.gain ?? 0,
-                recommendation: criterion.recommendation, note: scored.finding.note, peers: models))
+                recommendation: criterion.recommendation,
+                note: [scored.finding.caveat.map { "(\($0))" }, scored.finding.note].compactMap { $0 }.filter { !$0.isEmpty }
+                    .joined(separator: " "),
+                peers: models))
         }
         return gaps.sorted { lhs, rhs in
             let (l, r) = (Scoring.rounded(lhs.1.gain), Scoring.rounded(rhs.1.gain))

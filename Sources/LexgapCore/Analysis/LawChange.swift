@@ -19,7 +19,8 @@ public struct LawChange: Sendable {
                 if let since = state.since {
                     changes.append((order, LawChange(
                         criterion: criterion, date: since, from: previous?.status, to: state.status,
-                        instruments: introduced(by: state, after: previous, in: jurisdiction), note: state.note)))
+                        instruments: introduced(state.provisions, after: previous?.provisions ?? [], in: jurisdiction),
+                        note: state.note)))
                 }
                 previous = state
             }
@@ -27,10 +28,10 @@ public struct LawChange: Sendable {
         return changes.sorted { lhs, rhs in lhs.1.date != rhs.1.date ? lhs.1.date < rhs.1.date : lhs.0 < rhs.0 }.map(\.1)
     }
 
-    static func introduced(by state: AssessmentState, after previous: AssessmentState?, in jurisdiction: Jurisdiction) -> [Instrument] {
-        let old = Set(previous?.provisions.map(\.instrument) ?? [])
+    static func introduced(_ provisions: [Provision], after previous: [Provision], in jurisdiction: Jurisdiction) -> [Instrument] {
+        let old = Set(previous.map(\.instrument))
         var ids: [String] = []
-        for provision in state.provisions where !ids.contains(provision.instrument) { ids.append(provision.instrument) }
+        for provision in provisions where !ids.contains(provision.instrument) { ids.append(provision.instrument) }
         let new = ids.filter { !old.contains($0) }
         return (new.isEmpty ? ids : new).compactMap(jurisdiction.instrument)
     }
@@ -42,7 +43,8 @@ public struct LawDiff: Sendable {
         public var criterion: Criterion
         public var from: Finding
         public var to: Finding
-        /// The instruments behind the change: those cited on the later date and not on the earlier one.
+        /// The instruments behind the change: those cited on the later date and not on the earlier one (or all of the
+    /// later ones when none is new).
         public var instruments: [Instrument]
     }
 
@@ -59,14 +61,9 @@ public struct LawDiff: Sendable {
         after = ScoreCard(jurisdiction, checklist: checklist, asOf: to, weights: weights)
         entries = zip(before.criteria, after.criteria).compactMap { old, new in
             guard old.finding.status != new.finding.status else { return nil }
-            let oldIDs = Set(old.finding.provisions.map(\.instrument))
-            var ids: [String] = []
-            for provision in new.finding.provisions where !oldIDs.contains(provision.instrument) && !ids.contains(provision.instrument) {
-                ids.append(provision.instrument)
-            }
             return Entry(
                 criterion: new.finding.criterion, from: old.finding, to: new.finding,
-                instruments: ids.compactMap(jurisdiction.instrument))
+                instruments: LawChange.introduced(new.finding.provisions, after: old.finding.provisions, in: jurisdiction))
         }
     }
 }

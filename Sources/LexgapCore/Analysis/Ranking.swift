@@ -24,7 +24,7 @@ public struct Ranking: Sendable {
             } else {
                 rank = index + 1
             }
-            entries.append(Entry(rank: rank, card: card, icmecBand: card.icmecCriteriaMet(checklist: checklist)))
+            entries.append(Entry(rank: rank, card: card, icmecBand: card.icmecCriteriaMet))
         }
         self.entries = entries
     }

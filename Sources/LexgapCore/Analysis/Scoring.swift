@@ -86,7 +86,7 @@ public struct ScoreCard: Sendable {
     }
 
     /// How many of ICMEC's five core criteria the law meets, through the checklist's `crosswalk`.
-    public func icmecCriteriaMet(checklist: Checklist) -> Int {
+    public var icmecCriteriaMet: Int {
         (1...5).count { core in
             let mapped = criteria.filter { $0.finding.criterion.crosswalk.icmec.contains(core) }
             return !mapped.isEmpty && mapped.allSatisfy { $0.finding.status == .met }
