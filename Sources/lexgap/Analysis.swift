@@ -123,7 +123,7 @@ struct Rank: ParsableCommand {
 
     func run() throws {
         let (checklist, jurisdictions, weights) = try options.load()
-        let ranking = Ranking(options.cards(jurisdictions, checklist, weights), checklist: checklist)
+        let ranking = Ranking(options.cards(jurisdictions, checklist, weights))
         writeStandardOutput(RankingReport(ranking: ranking, checklist: checklist, asOf: options.date).render(options.format, width: terminalWidth))
     }
 }

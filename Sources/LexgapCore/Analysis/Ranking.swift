@@ -5,13 +5,13 @@ public struct Ranking: Sendable {
         public var rank: Int
         public var card: ScoreCard
         /// How many of ICMEC's five core criteria are met.
-        public var icmecBand: Int
+        public var icmecBand: Int { card.icmecCriteriaMet }
     }
 
     public var entries: [Entry]
 
     /// Ranks by overall score rounded as printed (highest first), ties in code order; no score ranks last.
-    public init(_ cards: [ScoreCard], checklist: Checklist) {
+    public init(_ cards: [ScoreCard]) {
         let sorted = cards.sorted { lhs, rhs in
             let l = lhs.score.map(Scoring.rounded) ?? -1, r = rhs.score.map(Scoring.rounded) ?? -1
             return l != r ? l > r : lhs.jurisdiction.code < rhs.jurisdiction.code
@@ -24,7 +24,7 @@ public struct Ranking: Sendable {
             } else {
                 rank = index + 1
             }
-            entries.append(Entry(rank: rank, card: card, icmecBand: card.icmecCriteriaMet))
+            entries.append(Entry(rank: rank, card: card))
         }
         self.entries = entries
     }
@@ -51,7 +51,7 @@ public struct Sensitivity: Sendable {
     public init(corpus jurisdictions: [Jurisdiction], checklist: Checklist, asOf date: LegalDate, weights: Weights) {
         func ranks(_ weights: Weights) -> [String: Int] {
             let cards = jurisdictions.map { ScoreCard($0, checklist: checklist, asOf: date, weights: weights) }
-            return Dictionary(uniqueKeysWithValues: Ranking(cards, checklist: checklist).entries.map { ($0.card.jurisdiction.code, $0.rank) })
+            return Dictionary(uniqueKeysWithValues: Ranking(cards).entries.map { ($0.card.jurisdiction.code, $0.rank) })
         }
         var scenarios = [Scenario(name: "base", ranks: ranks(weights))]
         for category in checklist.categories {
