@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LexgapCore
 
 @main
 struct Lexgap: ParsableCommand {
@@ -7,10 +8,10 @@ struct Lexgap: ParsableCommand {
         commandName: "lexgap",
         abstract: "Compare national legislation on cybersex trafficking and online child sexual exploitation.",
         discussion: "A research aid, not legal advice. Exit codes: 0 clean, 1 findings at error level, 2 usage or I/O error.",
-        version: "lexgap 0.1.0",
+        version: "lexgap \(Release.version)",
         subcommands: [
             Validate.self, ChecklistCommand.self, Score.self, Gaps.self, Compare.self, Rank.self, Diff.self, Timeline.self,
-            SensitivityCommand.self,
+            SensitivityCommand.self, Report.self, SiteCommand.self,
         ]
     )
 

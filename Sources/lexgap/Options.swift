@@ -11,9 +11,6 @@ struct InputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The folder of jurisdiction files (default: ./jurisdictions).", valueName: "dir"))
     var data: String?
 
-    @Option(help: ArgumentHelp("The folder of report templates (default: ./templates, else the bundled ones).", valueName: "dir"))
-    var templates: String?
-
     static let repositoryChecklist = "checklists/cybersex-trafficking.yaml"
 
     /// The checklist file: `--checklist`, else the repository's, else the bundled one.

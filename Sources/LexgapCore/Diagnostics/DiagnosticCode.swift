@@ -44,4 +44,8 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case codeMismatch = "code-mismatch"
     /// A URL that is not an absolute http(s) address.
     case invalidURL = "invalid-url"
+    /// A report template Mustache cannot parse.
+    case templateSyntax = "template-syntax"
+    /// A template includes a partial or parent that no template folder provides.
+    case missingTemplate = "missing-template"
 }

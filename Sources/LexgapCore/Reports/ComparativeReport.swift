@@ -1,0 +1,154 @@
+/// Criteria × jurisdictions, each cell a status shown by colour and by symbol, grouped by category.
+public struct Heatmap: Encodable, Sendable {
+    public struct Column: Encodable, Sendable {
+        public var code: String
+        public var name: String
+        public var link: String?
+    }
+
+    public struct Cell: Encodable, Sendable {
+        public var code: String
+        public var status: StatusView
+        /// The provisions as one line, for a tooltip; nil when none is cited.
+        public var provisions: String?
+    }
+
+    public struct Row: Encodable, Sendable {
+        public var id: String
+        public var title: String
+        public var link: String?
+        public var cells: [Cell]
+    }
+
+    public struct Group: Encodable, Sendable {
+        public var id: String
+        public var title: String
+        public var rows: [Row]
+    }
+
+    public var columns: [Column]
+    /// The number of table columns (criterion plus one per jurisdiction), for a group heading's `colspan`.
+    public var width: String
+    public var groups: [Group]
+    public var legend: [StatusView]
+    /// The legend as one line, for text formats: "✓ Met · ◐ Partly met · …".
+    public var legendText: String
+
+    init(cards: [ScoreCard], checklist: Checklist, links: SiteLinks?) {
+        width = String(cards.count + 1)
+        columns = cards.map { Column(code: $0.jurisdiction.code, name: $0.jurisdiction.name, link: links?.jurisdiction($0.jurisdiction.code)) }
+        groups = checklist.categories.map { category in
+            Group(
+                id: category.id, title: category.title,
+                rows: checklist.criteria.enumerated().filter { $0.element.category == category.id }.map { index, criterion in
+                    Row(
+                        id: criterion.id, title: criterion.title, link: links?.criterion(criterion.id),
+                        cells: cards.map { card in
+                            let finding = card.criteria[index].finding
+                            let provisions = ProvisionView.all(finding.provisions, in: card.jurisdiction)
+                            return Cell(
+                                code: card.jurisdiction.code, status: StatusView(finding.status),
+                                provisions: provisions.isEmpty ? nil : ProvisionView.line(provisions))
+                        })
+                })
+        }
+        legend = StatusView.legend
+        legendText = legend.map { "\($0.symbol) \($0.label)" }.joined(separator: " · ")
+    }
+}
+
+/// One line of a ranking table.
+public struct RankingRow: Encodable, Sendable {
+    public var rank: String
+    public var code: String
+    public var name: String
+    public var score: String
+    public var coverage: String
+    /// ICMEC core criteria met, "4 of 5".
+    public var icmec: String
+    public var reviewed: String?
+    public var link: String?
+
+    static func rows(_ ranking: Ranking, links: SiteLinks?) -> [RankingRow] {
+        ranking.entries.map { entry in
+            let jurisdiction = entry.card.jurisdiction
+            return RankingRow(
+                rank: String(entry.rank), code: jurisdiction.code, name: jurisdiction.name,
+                score: Number.text(entry.card.score, missing: "no score"),
+                coverage: Number.text(entry.card.coverage, missing: "none"), icmec: "\(entry.icmecBand) of 5",
+                reviewed: jurisdiction.reviewed?.description, link: links?.jurisdiction(jurisdiction.code))
+        }
+    }
+}
+
+/// How each compared jurisdiction answers one criterion, and by which provisions.
+public struct CriterionComparison: Encodable, Sendable {
+    public struct Answer: Encodable, Sendable {
+        public var code: String
+        public var name: String
+        public var status: StatusView
+        public var provisions: [ProvisionView]
+        /// The provisions as one line, for text formats.
+        public var citations: String
+        public var note: String?
+        public var link: String?
+    }
+
+    public var id: String
+    public var title: String
+    public var question: String
+    /// "2 of 3 meet it".
+    public var tally: String
+    public var answers: [Answer]
+    public var link: String?
+
+    init(criterion: Criterion, index: Int, cards: [ScoreCard], links: SiteLinks?) {
+        id = criterion.id
+        title = criterion.title
+        question = criterion.question
+        answers = cards.map { card in
+            let finding = card.criteria[index].finding
+            let provisions = ProvisionView.all(finding.provisions, in: card.jurisdiction)
+            return Answer(
+                code: card.jurisdiction.code, name: card.jurisdiction.name, status: StatusView(finding.status),
+                provisions: provisions, citations: ProvisionView.line(provisions),
+                note: finding.note.isEmpty ? nil : finding.note, link: links?.jurisdiction(card.jurisdiction.code))
+        }
+        let met = cards.count { $0.criteria[index].finding.status == .met }
+        tally = "\(met) of \(cards.count) meet\(met == 1 ? "s" : "") it"
+        link = links?.criterion(criterion.id)
+    }
+}
+
+/// A comparison of several jurisdictions for students: the heatmap, category scores side by side, who meets each
+/// criterion and by which provision, and their ranking. Presented by the `comparison.*` templates.
+public struct ComparativeReport: Encodable, Sendable {
+    public var colophon: Colophon
+    /// "Philippines, United States (federal) and United Kingdom (England and Wales)".
+    public var title: String
+    public var jurisdictions: [RankingRow]
+    public var heatmap: Heatmap
+    public var categoryChart: BarChart
+    public var criteria: [CriterionComparison]
+    public var method: MethodView
+
+    /// - Parameter cards: the jurisdictions compared, in the order the user named them (columns keep that order;
+    ///   the ranking orders by score).
+    public init(cards: [ScoreCard], checklist: Checklist, weights: Weights, asOf date: LegalDate) {
+        colophon = Colophon(checklist: checklist, asOf: date)
+        title = listInProse(cards.map(\.jurisdiction.name))
+        jurisdictions = RankingRow.rows(Ranking(cards), links: nil)
+        heatmap = Heatmap(cards: cards, checklist: checklist, links: nil)
+        categoryChart = BarChart(
+            id: "categories", title: "Category scores as of \(date)",
+            description: "For each category of the checklist, one bar per jurisdiction, scored 0 to 100.",
+            series: cards.map(\.jurisdiction.code),
+            groups: checklist.categories.enumerated().map { index, category in
+                (label: category.title, scores: cards.map { $0.categories[index].score })
+            })
+        criteria = checklist.criteria.enumerated().map { index, criterion in
+            CriterionComparison(criterion: criterion, index: index, cards: cards, links: nil)
+        }
+        method = MethodView(checklist: checklist, weights: weights)
+    }
+}

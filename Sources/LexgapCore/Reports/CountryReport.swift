@@ -1,0 +1,219 @@
+/// Everything a country report shows about one jurisdiction as of a date: computed here, presented by the
+/// `country.*` templates (and by the site's jurisdiction pages).
+public struct CountryReport: Encodable, Sendable {
+    public struct JurisdictionView: Encodable, Sendable {
+        public var code: String
+        public var name: String
+        public var region: String
+        public var reviewed: String?
+        public var summary: String?
+    }
+
+    public struct Headline: Encodable, Sendable {
+        public var score: String
+        public var coverage: String
+        /// "2 of 15", among the jurisdictions in the data set.
+        public var rank: String
+        /// "4 of 5": ICMEC core criteria met.
+        public var icmec: String
+        public var met: String
+        public var assessed: String
+        public var counts: [StatusCount]
+    }
+
+    public struct StatusCount: Encodable, Sendable {
+        public var status: StatusView
+        public var count: String
+    }
+
+    public struct CriterionRow: Encodable, Sendable {
+        public var id: String
+        public var title: String
+        public var question: String
+        public var weight: String
+        public var status: StatusView
+        public var provisions: [ProvisionView]
+        /// The provisions as one line ("citation, section; ..."), for text formats.
+        public var citations: String
+        public var note: String?
+        /// Why the recorded status was not used as it stands (not yet assessed on the date, or its law not in force).
+        public var caveat: String?
+        /// The criterion's page, in a site.
+        public var link: String?
+    }
+
+    public struct CategorySection: Encodable, Sendable {
+        public var id: String
+        public var title: String
+        public var weight: String
+        public var score: String
+        public var criteria: [CriterionRow]
+    }
+
+    public struct Peer: Encodable, Sendable {
+        public var code: String
+        public var name: String
+        public var provisions: [ProvisionView]
+        /// The provisions as one line, for text formats.
+        public var citations: String
+        public var link: String?
+    }
+
+    public struct GapView: Encodable, Sendable {
+        /// 1 for the most severe.
+        public var position: String
+        public var id: String
+        public var title: String
+        public var status: StatusView
+        public var weight: String
+        /// Points the overall score would gain if the criterion were met.
+        public var gain: String
+        public var recommendation: String
+        public var note: String?
+        public var peers: [Peer]
+        public var link: String?
+    }
+
+    public struct Change: Encodable, Sendable {
+        public var date: String
+        public var id: String
+        public var title: String
+        /// Nil for the first state recorded.
+        public var from: StatusView?
+        public var to: StatusView
+        public var instruments: String
+        public var link: String?
+    }
+
+    public var colophon: Colophon
+    public var jurisdiction: JurisdictionView
+    public var headline: Headline
+    /// One paragraph an advocate can quote: what the law meets, its most severe gaps, what closing them is worth.
+    public var advocacySummary: String
+    public var categoryChart: BarChart
+    /// Gaps in the law, most severe first (absent or partly met criteria).
+    public var gaps: [GapView]
+    /// Criteria whose status is unclear: the law may be adequate, research must settle it.
+    public var research: [GapView]
+    public var categories: [CategorySection]
+    public var instruments: [InstrumentView]
+    public var treaties: [TreatyView]
+    /// Dated changes in the law, oldest first, up to the report's date.
+    public var changes: [Change]
+    public var sources: [SourceView]
+    public var method: MethodView
+    public var links: SiteLinks?
+
+    /// How many gaps the advocacy summary names.
+    static let summaryGapCount = 3
+
+    /// - Parameters:
+    ///   - card: the jurisdiction's score card.
+    ///   - ranking: the ranking of the whole data set, for the jurisdiction's place and for the peers that meet
+    ///     each criterion.
+    public init(card: ScoreCard, ranking: Ranking, checklist: Checklist, weights: Weights, links: SiteLinks? = nil) {
+        let jurisdiction = card.jurisdiction
+        let date = card.asOf
+        colophon = Colophon(checklist: checklist, asOf: date)
+        self.jurisdiction = JurisdictionView(
+            code: jurisdiction.code, name: jurisdiction.name, region: jurisdiction.region,
+            reviewed: jurisdiction.reviewed?.description, summary: jurisdiction.summary)
+
+        let statuses = card.criteria.map(\.finding.status)
+        let applicable = statuses.filter { $0 != .notApplicable }
+        let rank = ranking.entries.first { $0.card.jurisdiction.code == jurisdiction.code }?.rank
+        headline = Headline(
+            score: Number.text(card.score, missing: "no score"), coverage: Number.text(card.coverage, missing: "none"),
+            rank: rank.map { "\($0) of \(ranking.entries.count)" } ?? "not ranked",
+            icmec: "\(card.icmecCriteriaMet) of 5", met: String(statuses.count { $0 == .met }),
+            assessed: String(applicable.count),
+            counts: Status.allCases.compactMap { status in
+                let count = statuses.count { $0 == status }
+                return count == 0 ? nil : StatusCount(status: StatusView(status), count: String(count))
+            })
+
+        let allGaps = Gap.gaps(of: card, peers: ranking.entries.map(\.card))
+        func view(_ gap: Gap, _ position: Int) -> GapView {
+            GapView(
+                position: String(position), id: gap.criterion.id, title: gap.criterion.title, status: StatusView(gap.status),
+                weight: String(gap.weight), gain: Number.text(gap.gain), recommendation: gap.recommendation,
+                note: gap.note.isEmpty ? nil : gap.note,
+                peers: gap.peers.map { peer in
+                    let provisions = peer.provisions.map { ProvisionView($0.instrument, section: $0.section) }
+                    return Peer(
+                        code: peer.code, name: peer.name, provisions: provisions, citations: ProvisionView.line(provisions),
+                        link: links?.jurisdiction(peer.code))
+                },
+                link: links?.criterion(gap.criterion.id))
+        }
+        let severe = allGaps.filter { !$0.needsResearch }
+        gaps = severe.enumerated().map { view($1, $0 + 1) }
+        research = allGaps.filter(\.needsResearch).enumerated().map { view($1, $0 + 1) }
+        advocacySummary = Self.summary(card: card, gaps: severe, research: allGaps.count - severe.count, checklist: checklist, weights: weights)
+
+        categoryChart = BarChart(
+            id: "categories-\(jurisdiction.code)", title: "Category scores, \(jurisdiction.name), as of \(date)",
+            description: "One bar per category of the checklist, scored 0 to 100.",
+            series: [jurisdiction.code],
+            groups: card.categories.map { (label: $0.category.title, scores: [$0.score]) })
+
+        categories = card.categories.map { category in
+            CategorySection(
+                id: category.category.id, title: category.category.title, weight: String(category.weight),
+                score: Number.text(category.score, missing: "no score"),
+                criteria: card.criteria.filter { $0.finding.criterion.category == category.category.id }.map { scored in
+                    let finding = scored.finding
+                    let provisions = ProvisionView.all(finding.provisions, in: jurisdiction)
+                    return CriterionRow(
+                        id: finding.criterion.id, title: finding.criterion.title, question: finding.criterion.question,
+                        weight: String(scored.weight), status: StatusView(finding.status),
+                        provisions: provisions, citations: ProvisionView.line(provisions),
+                        note: finding.note.isEmpty ? nil : finding.note, caveat: finding.caveat,
+                        link: links?.criterion(finding.criterion.id))
+                })
+        }
+        instruments = jurisdiction.instruments.map { InstrumentView($0, asOf: date) }
+        treaties = checklist.treaties.compactMap { treaty in
+            jurisdiction.treaties.first { $0.treaty == treaty.id }.map { TreatyView($0, checklist: checklist, asOf: date) }
+        }
+        changes = LawChange.timeline(jurisdiction, checklist: checklist).filter { $0.date <= date }.map { change in
+            Change(
+                date: change.date.description, id: change.criterion.id, title: change.criterion.title,
+                from: change.from.map(StatusView.init), to: StatusView(change.to),
+                instruments: change.instruments.map(\.citation).joined(separator: "; "),
+                link: links?.criterion(change.criterion.id))
+        }
+        sources = jurisdiction.sources.map(SourceView.init)
+        method = MethodView(checklist: checklist, weights: weights)
+        self.links = links
+    }
+
+    /// "The Philippines meets 27 of the 30 applicable criteria as of 2026-11-22 and partly meets 3. Its most severe
+    /// gaps are ...; closing them would raise its score from 96.5 to 100.0."
+    static func summary(card: ScoreCard, gaps: [Gap], research: Int, checklist: Checklist, weights: Weights) -> String {
+        let name = card.jurisdiction.name
+        let statuses = card.criteria.map(\.finding.status)
+        let applicable = statuses.count { $0 != .notApplicable }
+        let met = statuses.count { $0 == .met }, partial = statuses.count { $0 == .partial }
+        var text = "As of \(card.asOf), \(name) meets \(met) of the \(applicable) applicable criteria of the checklist"
+        text += partial > 0 ? " and partly meets \(partial) more." : "."
+        text += " Its overall score is \(Number.text(card.score, missing: "not computable")) out of 100."
+        let top = Array(gaps.prefix(summaryGapCount))
+        if top.isEmpty {
+            text += " It has no gap on the criteria whose status is known."
+        } else {
+            let names = top.map { "“\($0.criterion.title)” (\($0.criterion.id))" }
+            let closing = Set(top.map(\.criterion.id))
+            var findings = card.criteria.map(\.finding)
+            for index in findings.indices where closing.contains(findings[index].criterion.id) { findings[index].status = .met }
+            let after = Scoring.scores(findings, checklist: checklist, weights: weights).overall
+            text += top.count == 1 ? " Its most severe gap: " : " Its most severe gaps: "
+            text += listInProse(names) + "."
+            text += " Closing \(top.count == 1 ? "it" : "them") would raise the score from \(Number.text(card.score, missing: "none")) to \(Number.text(after, missing: "none"))."
+        }
+        if research > 0 {
+            text += " \(research) criteri\(research == 1 ? "on is" : "a are") unclear and need\(research == 1 ? "s" : "") research before the law can be judged on \(research == 1 ? "it" : "them")."
+        }
+        return text
+    }
+}

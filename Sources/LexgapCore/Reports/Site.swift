@@ -1,0 +1,202 @@
+/// A file of a rendered report or site, by its path relative to the output folder.
+public struct OutputFile: Sendable, Equatable {
+    public var path: String
+    public var contents: String
+}
+
+/// A page of the site that is not a country report.
+public enum SitePage {
+    /// The index: ranking, chart of overall scores, heatmap.
+    public struct Index: Encodable, Sendable {
+        public var colophon: Colophon
+        public var jurisdictionCount: String
+        public var criteriaCount: String
+        public var ranking: [RankingRow]
+        public var scoreChart: BarChart
+        public var heatmap: Heatmap
+        public var links: SiteLinks
+    }
+
+    /// One criterion: its rationale and standards, and every jurisdiction's answer.
+    public struct CriterionView: Encodable, Sendable {
+        public var colophon: Colophon
+        public var id: String
+        public var title: String
+        public var question: String
+        public var category: String
+        public var weight: String
+        public var why: String
+        public var standards: [String]
+        public var recommendation: String
+        public var guidanceMet: String
+        public var guidancePartial: String
+        /// "OPSC: Art. 3(1)(c)", "ICMEC core criterion 4", one line each.
+        public var crosswalk: [String]
+        public var comparison: CriterionComparison
+        public var links: SiteLinks
+    }
+
+    /// The checklist: every criterion by category.
+    public struct ChecklistView: Encodable, Sendable {
+        public struct Item: Encodable, Sendable {
+            public var id: String, title: String, question: String, weight: String, link: String
+        }
+        public struct Group: Encodable, Sendable {
+            public var id: String, title: String, weight: String
+            public var criteria: [Item]
+        }
+        public var colophon: Colophon
+        public var sources: [String]
+        public var categories: [Group]
+        public var links: SiteLinks
+    }
+
+    /// The scoring method.
+    public struct MethodPageView: Encodable, Sendable {
+        public var colophon: Colophon
+        public var method: MethodView
+        public var links: SiteLinks
+    }
+
+    /// The downloads and their codebook.
+    public struct DataView: Encodable, Sendable {
+        public struct Column: Encodable, Sendable { public var name: String, description: String }
+        public struct Download: Encodable, Sendable {
+            public var path: String, description: String
+            public var columns: [Column]
+        }
+        public var colophon: Colophon
+        public var downloads: [Download]
+        public var links: SiteLinks
+    }
+}
+
+/// The static website over a whole data set: every page computed, then rendered, in memory. Nothing is written
+/// until every page has rendered, so a broken template never leaves half a site.
+public struct Site: Sendable {
+    public var files: [OutputFile]
+
+    public init(
+        checklist: Checklist, jurisdictions: [Jurisdiction], weights: Weights, asOf date: LegalDate, templates: TemplateSet
+    ) throws(TemplateSet.MissingTemplate) {
+        let cards = jurisdictions.sorted { $0.code < $1.code }.map { ScoreCard($0, checklist: checklist, asOf: date, weights: weights) }
+        let ranking = Ranking(cards)
+        let colophon = Colophon(checklist: checklist, asOf: date)
+        let top = SiteLinks(depth: 0), nested = SiteLinks(depth: 1)
+        var files: [OutputFile] = []
+        func page(_ path: String, _ view: Any, _ template: String) throws(TemplateSet.MissingTemplate) {
+            files.append(OutputFile(path: path, contents: try templates.render(view, with: template)))
+        }
+
+        let index = SitePage.Index(
+            colophon: colophon, jurisdictionCount: String(cards.count), criteriaCount: String(checklist.criteria.count),
+            ranking: RankingRow.rows(ranking, links: top),
+            scoreChart: BarChart(
+                id: "scores", title: "Overall scores as of \(date)", description: "One bar per jurisdiction, highest first, scored 0 to 100.",
+                series: ["score"], groups: ranking.entries.map { (label: $0.card.jurisdiction.name, scores: [$0.card.score]) }),
+            heatmap: Heatmap(cards: cards, checklist: checklist, links: top), links: top)
+        try page("index.html", index, "site-index.html")
+
+        for card in cards {
+            let report = CountryReport(card: card, ranking: ranking, checklist: checklist, weights: weights, links: nested)
+            try page("jurisdictions/\(card.jurisdiction.code).html", report, "country.html")
+        }
+        for (position, criterion) in checklist.criteria.enumerated() {
+            let view = SitePage.CriterionView(
+                colophon: colophon, id: criterion.id, title: criterion.title, question: criterion.question,
+                category: checklist.category(criterion.category)?.title ?? criterion.category, weight: String(weights.weight(of: criterion)),
+                why: criterion.why, standards: criterion.standards, recommendation: criterion.recommendation,
+                guidanceMet: criterion.guidance.met, guidancePartial: criterion.guidance.partial,
+                crosswalk: Self.crosswalk(criterion.crosswalk),
+                comparison: CriterionComparison(criterion: criterion, index: position, cards: cards, links: nested), links: nested)
+            try page("criteria/\(criterion.id).html", view, "site-criterion.html")
+        }
+        let checklistView = SitePage.ChecklistView(
+            colophon: colophon, sources: checklist.sources,
+            categories: checklist.categories.map { category in
+                .init(
+                    id: category.id, title: category.title, weight: String(weights.weight(of: category)),
+                    criteria: checklist.criteria.filter { $0.category == category.id }.map { criterion in
+                        .init(
+                            id: criterion.id, title: criterion.title, question: criterion.question,
+                            weight: String(weights.weight(of: criterion)), link: top.criterion(criterion.id))
+                    })
+            }, links: top)
+        try page("checklist.html", checklistView, "site-checklist.html")
+        try page("method.html", SitePage.MethodPageView(colophon: colophon, method: MethodView(checklist: checklist, weights: weights), links: top), "site-method.html")
+
+        let data = DataSet(cards: cards, checklist: checklist, asOf: date)
+        try page("data.html", SitePage.DataView(colophon: colophon, downloads: DataSet.downloads, links: top), "site-data.html")
+        files += data.files
+        self.files = files
+    }
+
+    static func crosswalk(_ crosswalk: Criterion.Crosswalk) -> [String] {
+        let names = [
+            "opsc": "Optional Protocol on the sale of children", "lanzarote": "Lanzarote Convention", "budapest": "Budapest Convention",
+            "palermo": "Palermo Trafficking Protocol", "coe_trafficking": "CoE Anti-Trafficking Convention",
+            "eu_2011_93": "EU Directive 2011/93/EU", "fatf": "FATF Recommendations",
+        ]
+        var lines = Criterion.Crosswalk.treatyKeys.compactMap { key -> String? in
+            guard let articles = crosswalk.articles[key], !articles.isEmpty else { return nil }
+            return "\(names[key] ?? key): \(articles.joined(separator: ", "))"
+        }
+        lines += crosswalk.icmec.map { "ICMEC core criterion \($0)" }
+        return lines
+    }
+}
+
+/// The data behind the site as downloads: scores (CSV and JSON, as `lexgap score` prints them) and one tidy row per
+/// jurisdiction × criterion.
+struct DataSet {
+    var files: [OutputFile]
+
+    static let downloads: [SitePage.DataView.Download] = [
+        .init(
+            path: "data/scores.csv", description: "One row per jurisdiction: overall score, coverage and each category's score.",
+            columns: [
+                .init(name: "code", description: "ISO 3166 code of the jurisdiction."),
+                .init(name: "name", description: "Name of the jurisdiction."),
+                .init(name: "score", description: "Overall score, 0 to 100, one decimal; empty when no category has a score."),
+                .init(name: "coverage", description: "Share of applicable criteria whose status is not unclear, 0 to 100."),
+                .init(name: "CRIM, JUR, …", description: "One column per category of the checklist: its score, 0 to 100."),
+            ]),
+        .init(
+            path: "data/scores.json", description: "The same scores with each criterion's status, weight, value and gain, as `lexgap score --format json` prints them (documented in the README).",
+            columns: []),
+        .init(
+            path: "data/assessments.csv", description: "One row per jurisdiction and criterion: the status as of the date, and the provisions that support it.",
+            columns: [
+                .init(name: "code", description: "ISO 3166 code of the jurisdiction."),
+                .init(name: "criterion", description: "Criterion id from the checklist."),
+                .init(name: "category", description: "Category id of the criterion."),
+                .init(name: "status", description: "met, partial, absent, unclear or not_applicable, as of the date."),
+                .init(name: "provisions", description: "Instrument citation and section of each provision in force, separated by '; '."),
+                .init(name: "note", description: "The assessor's explanation of the status."),
+                .init(name: "as_of", description: "The date the law is read at (YYYY-MM-DD)."),
+                .init(name: "reviewed", description: "When the jurisdiction's file was last reviewed (YYYY-MM-DD)."),
+            ]),
+    ]
+
+    init(cards: [ScoreCard], checklist: Checklist, asOf date: LegalDate) {
+        let scores = ScoreReport(cards: cards, checklist: checklist, asOf: date)
+        var rows: [[String]] = []
+        for card in cards {
+            for scored in card.criteria {
+                let finding = scored.finding
+                rows.append([
+                    card.jurisdiction.code, finding.criterion.id, finding.criterion.category, finding.status.rawValue,
+                    ProvisionView.line(ProvisionView.all(finding.provisions, in: card.jurisdiction)),
+                    finding.note, date.description, card.jurisdiction.reviewed?.description ?? "",
+                ])
+            }
+        }
+        files = [
+            OutputFile(path: "data/scores.csv", contents: scores.render(.csv)),
+            OutputFile(path: "data/scores.json", contents: scores.render(.json)),
+            OutputFile(
+                path: "data/assessments.csv",
+                contents: CSV.render(header: ["code", "criterion", "category", "status", "provisions", "note", "as_of", "reviewed"], rows: rows)),
+        ]
+    }
+}

@@ -1,0 +1,203 @@
+import ArgumentParser
+import Foundation
+import LexgapCore
+import LexgapResources
+
+/// Where report templates come from: the repository's or the bundled set, overlaid by the user's.
+struct TemplateOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("A folder of Mustache templates overriding the built-in ones of the same name.", valueName: "dir"))
+    var templates: String?
+
+    /// The built-in templates: ./templates in a lexgap repository, else the ones bundled with the binary.
+    static func builtInFolder() throws -> String {
+        if FileManager.default.fileExists(atPath: "templates/country.html.mustache") { return "templates" }
+        guard let bundled = BundledResources.templates else {
+            throw CommandFailure(message: "the bundled templates are missing next to the lexgap binary; pass --templates DIR")
+        }
+        return bundled.path
+    }
+
+    /// The template set, with `extra` (a `--template FILE`) standing in for the template named `role`.
+    func load(replacing role: String? = nil, with extra: String? = nil) throws -> TemplateSet {
+        var folders = [try Self.builtInFolder()]
+        if let templates {
+            guard FileInput.isDirectory(templates) else { throw CommandFailure(message: "'\(templates)' is not a folder") }
+            folders.append(templates)
+        }
+        var files: [TemplateSet.File] = []
+        for folder in folders {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+            for fileName in names.sorted() {
+                guard let name = TemplateSet.name(ofFile: fileName) else { continue }
+                files.append(TemplateSet.File(name: name, source: try FileInput.read("\(folder)/\(fileName)")))
+            }
+        }
+        var searched = folders
+        if let role, let extra {
+            files.append(TemplateSet.File(name: role, source: try FileInput.read(extra)))
+            searched.append(extra)
+        }
+        do {
+            return try TemplateSet(files: files, searched: searched)
+        } catch {
+            for diagnostic in error.diagnostics { writeStandardError(diagnostic.formatted + "\n") }
+            writeStandardError("error: the templates have errors\n")
+            throw ExitCode(1)
+        }
+    }
+}
+
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case md, html, pdf, json
+}
+
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "A country report, or with --compare a comparison report, as Markdown, HTML or PDF.",
+        discussion: """
+            --format json prints the view model that templates receive (see the README), to help write your own \
+            templates. PDF is printed from the HTML by headless Chromium (Debian: apt-get install chromium).
+            """)
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var templateOptions: TemplateOptions
+
+    @Option(help: ArgumentHelp("Read the law as of this date (YYYY-MM-DD; default: today).", valueName: "date"))
+    var asOf: LegalDate?
+
+    @Option(help: ArgumentHelp("A YAML file of criterion and category weights overriding the checklist's.", valueName: "file"))
+    var weights: String?
+
+    @Option(help: "Output format: md, html, pdf or json.")
+    var format: ReportFormat = .md
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (default: standard output; required for pdf).", valueName: "file"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("Render with this Mustache template instead of the built-in one.", valueName: "file"))
+    var template: String?
+
+    @Flag(help: "Compare the jurisdictions named (two or more).")
+    var compare = false
+
+    @Argument(help: ArgumentHelp("Jurisdiction code (with --compare, two or more).", valueName: "code"))
+    var codes: [String] = []
+
+    func validate() throws {
+        if compare, codes.count < 2 { throw ValidationError("--compare needs two or more jurisdiction codes") }
+        if !compare, codes.count != 1 { throw ValidationError("name one jurisdiction (or use --compare with two or more)") }
+        if format == .pdf, output == nil { throw ValidationError("--format pdf needs -o FILE") }
+    }
+
+    func run() throws {
+        let date = asOf ?? .today
+        let (checklist, jurisdictions, weightTable) = try loadForAnalysis(input, weightsFile: weights)
+        let chosen = try select(codes, from: jurisdictions)
+        let view: any Encodable & Sendable
+        if compare {
+            let cards = chosen.map { ScoreCard($0, checklist: checklist, asOf: date, weights: weightTable) }
+            view = ComparativeReport(cards: cards, checklist: checklist, weights: weightTable, asOf: date)
+        } else {
+            let cards = jurisdictions.map { ScoreCard($0, checklist: checklist, asOf: date, weights: weightTable) }
+            let card = cards.first { $0.jurisdiction.code == chosen[0].code }!
+            view = CountryReport(card: card, ranking: Ranking(cards), checklist: checklist, weights: weightTable)
+        }
+        if format == .json {
+            return try emit(JSONText.encode(view))
+        }
+        let role = (compare ? "comparison" : "country") + (format == .md ? ".md" : ".html")
+        let templates = try templateOptions.load(replacing: role, with: template)
+        let text: String
+        do {
+            text = try templates.render(view, with: role)
+        } catch {
+            throw CommandFailure(message: error.message)
+        }
+        if format == .pdf, let output {
+            try PDFPrinter.print(html: text, to: output)
+        } else {
+            try emit(text)
+        }
+    }
+
+    func emit(_ text: String) throws {
+        if let output { try Output.write(text, to: output) } else { writeStandardOutput(text) }
+    }
+}
+
+struct SiteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "site",
+        abstract: "A static website over the whole data set: ranking, heatmap, a page per jurisdiction and per criterion, data downloads.",
+        discussion: "Links are relative, so the site works opened from disk or served from any host.")
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var templateOptions: TemplateOptions
+
+    @Option(help: ArgumentHelp("Read the law as of this date (YYYY-MM-DD; default: today).", valueName: "date"))
+    var asOf: LegalDate?
+
+    @Option(help: ArgumentHelp("A YAML file of criterion and category weights overriding the checklist's.", valueName: "file"))
+    var weights: String?
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("The folder to write the site into.", valueName: "dir"))
+    var output: String
+
+    func run() throws {
+        let (checklist, jurisdictions, weightTable) = try loadForAnalysis(input, weightsFile: weights)
+        let templates = try templateOptions.load()
+        let site: Site
+        do {
+            site = try Site(checklist: checklist, jurisdictions: jurisdictions, weights: weightTable, asOf: asOf ?? .today, templates: templates)
+        } catch {
+            throw CommandFailure(message: error.message)
+        }
+        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        try Output.write(site.files, under: output)
+        writeStandardError("wrote \(site.files.count) files to \(output)\n")
+    }
+}
+
+/// Prints HTML to PDF with headless Chromium, the browser the HTML is designed and tested in.
+enum PDFPrinter {
+    static let browsers = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"]
+
+    static func findBrowser() -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        for name in browsers {
+            for folder in path.split(separator: ":") where FileManager.default.isExecutableFile(atPath: "\(folder)/\(name)") {
+                return "\(folder)/\(name)"
+            }
+        }
+        return nil
+    }
+
+    static func print(html: String, to output: String) throws {
+        guard let browser = findBrowser() else {
+            throw CommandFailure(
+                message: "PDF output needs headless Chromium, which was not found on the PATH; install it (Debian/Ubuntu: sudo apt-get install chromium) or use --format html and print to PDF from a browser")
+        }
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("lexgap-pdf-\(ProcessInfo.processInfo.processIdentifier)")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        let page = work.appendingPathComponent("report.html"), pdf = work.appendingPathComponent("report.pdf")
+        try Data(html.utf8).write(to: page)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: browser)
+        process.arguments = [
+            "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--user-data-dir=\(work.path)/profile",
+            "--print-to-pdf=\(pdf.path)", page.absoluteString,
+        ]
+        let errors = Pipe()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = errors
+        try process.run()
+        let message = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0, let data = FileManager.default.contents(atPath: pdf.path), !data.isEmpty else {
+            throw CommandFailure(
+                message: "Chromium could not print the PDF (exit \(process.terminationStatus)): \(String(decoding: message.suffix(500), as: UTF8.self))")
+        }
+        try Output.write(data, to: output)
+    }
+}
