@@ -8,21 +8,25 @@ struct TemplateOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A folder of Mustache templates overriding the built-in ones of the same name.", valueName: "dir"))
     var templates: String?
 
-    /// The built-in templates: ./templates in a lexgap repository, else the ones bundled with the binary.
-    static func builtInFolder() throws -> String {
-        if FileManager.default.fileExists(atPath: "templates/country.html.mustache") { return "templates" }
+    /// The built-in templates, with how messages name them: ./templates in a lexgap repository, else the ones
+    /// bundled with the binary.
+    static func builtInFolder() throws -> (path: String, label: String) {
+        if FileManager.default.fileExists(atPath: "templates/country.html.mustache") { return ("templates", "templates") }
         guard let bundled = BundledResources.templates else {
             throw CommandFailure(message: "the bundled templates are missing next to the lexgap binary; pass --templates DIR")
         }
-        return bundled.path
+        return (bundled.path, "the bundled templates")
     }
 
     /// The template set, with `extra` (a `--template FILE`) standing in for the template named `role`.
     func load(replacing role: String? = nil, with extra: String? = nil) throws -> TemplateSet {
-        var folders = [try Self.builtInFolder()]
+        let builtIn = try Self.builtInFolder()
+        var folders = [builtIn.path]
+        var searched = [builtIn.label]
         if let templates {
             guard FileInput.isDirectory(templates) else { throw CommandFailure(message: "'\(templates)' is not a folder") }
             folders.append(templates)
+            searched.append(templates)
         }
         var files: [TemplateSet.File] = []
         for folder in folders {
@@ -32,7 +36,6 @@ struct TemplateOptions: ParsableArguments {
                 files.append(TemplateSet.File(name: name, source: try FileInput.read("\(folder)/\(fileName)")))
             }
         }
-        var searched = folders
         if let role, let extra {
             files.append(TemplateSet.File(name: role, source: try FileInput.read(extra)))
             searched.append(extra)
@@ -146,15 +149,16 @@ struct SiteCommand: ParsableCommand {
     func run() throws {
         let (checklist, jurisdictions, weightTable) = try loadForAnalysis(input, weightsFile: weights)
         let templates = try templateOptions.load()
-        let site: Site
+        let site = Site(checklist: checklist, jurisdictions: jurisdictions, weights: weightTable, asOf: asOf ?? .today)
+        let files: [OutputFile]
         do {
-            site = try Site(checklist: checklist, jurisdictions: jurisdictions, weights: weightTable, asOf: asOf ?? .today, templates: templates)
+            files = try site.render(with: templates)
         } catch {
             throw CommandFailure(message: error.message)
         }
         try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-        try Output.write(site.files, under: output)
-        writeStandardError("wrote \(site.files.count) files to \(output)\n")
+        try Output.write(files, under: output)
+        writeStandardError("wrote \(files.count) files to \(output)\n")
     }
 }
 

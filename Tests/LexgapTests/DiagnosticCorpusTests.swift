@@ -42,7 +42,7 @@ import Testing
     /// Every diagnostic code lexgap can emit is exercised by at least one broken fixture.
     @Test func everyDiagnosticCodeHasABrokenFixture() throws {
         var seen = Set<String>()
-        for folder in ["broken", "broken-checklists"] {
+        for folder in ["broken", "broken-checklists", "broken-templates"] {
             for name in Fixtures.subdirectories(folder) {
                 let text = try String(contentsOf: Fixtures.directory.appendingPathComponent("\(folder)/\(name)/expected.txt"), encoding: .utf8)
                 for code in DiagnosticCode.allCases where text.contains("[\(code.rawValue)]") { seen.insert(code.rawValue) }

@@ -157,6 +157,10 @@ public struct MethodView: Encodable, Sendable {
     public var statuses: [StatusValue]
     public var categories: [CategoryWeight]
     public var criteriaCount: String
+    /// The same tables in prose, for text formats: "Met 1, Partly met 0.5, … Not applicable not counted".
+    public var statusesText: String
+    /// "Criminalisation ×3, Jurisdiction and cooperation ×2, …".
+    public var categoriesText: String
 
     init(checklist: Checklist, weights: Weights) {
         statuses = Status.allCases.map { status in
@@ -168,6 +172,8 @@ public struct MethodView: Encodable, Sendable {
                 criteria: String(checklist.criteria.count { $0.category == category.id }))
         }
         criteriaCount = String(checklist.criteria.count)
+        statusesText = statuses.map { "\($0.status.label) \($0.value)" }.joined(separator: ", ")
+        categoriesText = categories.map { "\($0.title) ×\($0.weight)" }.joined(separator: ", ")
     }
 }
 

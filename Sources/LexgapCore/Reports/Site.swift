@@ -71,47 +71,49 @@ public enum SitePage {
     }
 }
 
-/// The static website over a whole data set: every page computed, then rendered, in memory. Nothing is written
-/// until every page has rendered, so a broken template never leaves half a site.
+/// The static website over a whole data set: every page's view computed first, then rendered in memory. Nothing
+/// is written until every page has rendered, so a broken template never leaves half a site.
 public struct Site: Sendable {
-    public var files: [OutputFile]
+    /// One HTML page: where it goes, the template that presents it and the view it presents.
+    public struct Page: Sendable {
+        public var path: String
+        public var template: String
+        public var view: any Encodable & Sendable
+    }
 
-    public init(
-        checklist: Checklist, jurisdictions: [Jurisdiction], weights: Weights, asOf date: LegalDate, templates: TemplateSet
-    ) throws(TemplateSet.MissingTemplate) {
+    public var pages: [Page]
+    /// The data downloads, rendered by the engine (CSV and JSON need no template).
+    public var downloads: [OutputFile]
+
+    public init(checklist: Checklist, jurisdictions: [Jurisdiction], weights: Weights, asOf date: LegalDate) {
         let cards = jurisdictions.sorted { $0.code < $1.code }.map { ScoreCard($0, checklist: checklist, asOf: date, weights: weights) }
         let ranking = Ranking(cards)
         let colophon = Colophon(checklist: checklist, asOf: date)
         let top = SiteLinks(depth: 0), nested = SiteLinks(depth: 1)
-        var files: [OutputFile] = []
-        func page(_ path: String, _ view: Any, _ template: String) throws(TemplateSet.MissingTemplate) {
-            files.append(OutputFile(path: path, contents: try templates.render(view, with: template)))
-        }
+        var pages: [Page] = []
 
-        let index = SitePage.Index(
+        pages.append(Page(path: "index.html", template: "site-index.html", view: SitePage.Index(
             colophon: colophon, jurisdictionCount: String(cards.count), criteriaCount: String(checklist.criteria.count),
             ranking: RankingRow.rows(ranking, links: top),
             scoreChart: BarChart(
                 id: "scores", title: "Overall scores as of \(date)", description: "One bar per jurisdiction, highest first, scored 0 to 100.",
                 series: ["score"], groups: ranking.entries.map { (label: $0.card.jurisdiction.name, scores: [$0.card.score]) }),
-            heatmap: Heatmap(cards: cards, checklist: checklist, links: top), links: top)
-        try page("index.html", index, "site-index.html")
-
+            heatmap: Heatmap(cards: cards, checklist: checklist, links: top), links: top)))
         for card in cards {
-            let report = CountryReport(card: card, ranking: ranking, checklist: checklist, weights: weights, links: nested)
-            try page("jurisdictions/\(card.jurisdiction.code).html", report, "country.html")
+            pages.append(Page(
+                path: "jurisdictions/\(card.jurisdiction.code).html", template: "country.html",
+                view: CountryReport(card: card, ranking: ranking, checklist: checklist, weights: weights, links: nested)))
         }
         for (position, criterion) in checklist.criteria.enumerated() {
-            let view = SitePage.CriterionView(
+            pages.append(Page(path: "criteria/\(criterion.id).html", template: "site-criterion.html", view: SitePage.CriterionView(
                 colophon: colophon, id: criterion.id, title: criterion.title, question: criterion.question,
                 category: checklist.category(criterion.category)?.title ?? criterion.category, weight: String(weights.weight(of: criterion)),
                 why: criterion.why, standards: criterion.standards, recommendation: criterion.recommendation,
                 guidanceMet: criterion.guidance.met, guidancePartial: criterion.guidance.partial,
                 crosswalk: Self.crosswalk(criterion.crosswalk),
-                comparison: CriterionComparison(criterion: criterion, index: position, cards: cards, links: nested), links: nested)
-            try page("criteria/\(criterion.id).html", view, "site-criterion.html")
+                comparison: CriterionComparison(criterion: criterion, index: position, cards: cards, links: nested), links: nested)))
         }
-        let checklistView = SitePage.ChecklistView(
+        pages.append(Page(path: "checklist.html", template: "site-checklist.html", view: SitePage.ChecklistView(
             colophon: colophon, sources: checklist.sources,
             categories: checklist.categories.map { category in
                 .init(
@@ -121,14 +123,22 @@ public struct Site: Sendable {
                             id: criterion.id, title: criterion.title, question: criterion.question,
                             weight: String(weights.weight(of: criterion)), link: top.criterion(criterion.id))
                     })
-            }, links: top)
-        try page("checklist.html", checklistView, "site-checklist.html")
-        try page("method.html", SitePage.MethodPageView(colophon: colophon, method: MethodView(checklist: checklist, weights: weights), links: top), "site-method.html")
+            }, links: top)))
+        pages.append(Page(path: "method.html", template: "site-method.html", view: SitePage.MethodPageView(
+            colophon: colophon, method: MethodView(checklist: checklist, weights: weights), links: top)))
+        pages.append(Page(path: "data.html", template: "site-data.html", view: SitePage.DataView(
+            colophon: colophon, downloads: DataSet.downloads, links: top)))
+        self.pages = pages
+        downloads = DataSet(cards: cards, checklist: checklist, asOf: date).files
+    }
 
-        let data = DataSet(cards: cards, checklist: checklist, asOf: date)
-        try page("data.html", SitePage.DataView(colophon: colophon, downloads: DataSet.downloads, links: top), "site-data.html")
-        files += data.files
-        self.files = files
+    /// Every file of the site, or the first missing template.
+    public func render(with templates: TemplateSet) throws(TemplateSet.MissingTemplate) -> [OutputFile] {
+        var files: [OutputFile] = []
+        for page in pages {
+            files.append(OutputFile(path: page.path, contents: try templates.render(page.view, with: page.template)))
+        }
+        return files + downloads
     }
 
     static func crosswalk(_ crosswalk: Criterion.Crosswalk) -> [String] {

@@ -24,7 +24,7 @@ public struct TemplateSet: Sendable {
         /// Where it was looked for.
         public var searched: [String]
         public var message: String {
-            "no template '\(name)': looked for \(name).mustache in \(listInProse(searched.map { "'\($0)'" }))"
+            "no template '\(name)': looked for \(name)\(TemplateSet.fileExtension) in \(TemplateSet.places(searched))"
         }
     }
 
@@ -69,7 +69,7 @@ public struct TemplateSet: Sendable {
             for reference in Self.references(in: text, file: file.source.path) where chosen[reference.name] == nil {
                 diagnostics.error(
                     .missingTemplate,
-                    "the template refers to '\(reference.name)', which is not a template (looked for \(reference.name)\(Self.fileExtension) in \(listInProse(searched.map { "'\($0)'" })))",
+                    "the template refers to '\(reference.name)', which is not a template (looked for \(reference.name)\(Self.fileExtension) in \(Self.places(searched)))",
                     at: reference.location)
             }
         }
@@ -112,6 +112,11 @@ public struct TemplateSet: Sendable {
             index = text.index(after: index)
         }
         return found
+    }
+
+    /// "'templates' and 'mine/'", quoting folder paths but not a description such as "the bundled templates".
+    static func places(_ searched: [String]) -> String {
+        listInProse(searched.map { $0.hasPrefix("the ") ? $0 : "'\($0)'" })
     }
 
     static func describe(_ error: Error) -> String {
