@@ -122,6 +122,17 @@ import Testing
         #expect(bytes.starts(with: Data("%PDF".utf8)))
     }
 
+    @Test func pdfWithoutChromiumSaysWhatToInstall() throws {
+        let folder = try Scratch.folder()
+        let path = folder.appendingPathComponent("XA.pdf").path
+        let result = try CLI.run(
+            ["report", "XA", "--format", "pdf", "-o", path] + Self.data, in: Fixtures.directory, environment: ["PATH": folder.path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("PDF output needs headless Chromium"))
+        #expect(result.stderr.contains("apt-get install chromium"))
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
     @Test func pdfWithoutOutputIsAUsageError() throws {
         let result = try CLI.run(["report", "XA", "--format", "pdf"] + Self.data, in: Fixtures.directory)
         #expect(result.status == 2)

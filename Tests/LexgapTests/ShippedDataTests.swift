@@ -54,4 +54,33 @@ import Testing
             }
         }
     }
+
+    /// Every instrument a met or partial cites is in force on the date its state claims (`since`), and the current
+    /// state cites no instrument repealed by then; every jurisdiction assesses every criterion.
+    @Test func citedInstrumentsAreInForceWhenClaimed() throws {
+        let (checklistLoaded, _) = ChecklistLoader.load(try Self.shippedFile("checklists/cybersex-trafficking.yaml"))
+        let checklist = try #require(checklistLoaded)
+        for path in Self.shippedJurisdictions {
+            let (loaded, _) = JurisdictionLoader.load(try Self.shippedFile(path))
+            let jurisdiction = try #require(loaded)
+            #expect(Set(jurisdiction.assessments.map(\.criterion)) == Set(checklist.criteria.map(\.id)), "\(path) does not assess every criterion")
+            for assessment in jurisdiction.assessments {
+                let timeline = assessment.timeline
+                for (index, state) in timeline.enumerated() where state.status.needsProvision {
+                    // A state holds from its `since` until the next state's; the current one holds until today.
+                    let end = index + 1 < timeline.count ? timeline[index + 1].since : nil
+                    for provision in state.provisions {
+                        guard let instrument = jurisdiction.instrument(provision.instrument) else { continue }
+                        if let since = state.since, let start = instrument.inForce ?? instrument.enacted {
+                            #expect(start <= since, "\(path) \(assessment.criterion): \(instrument.id) is not in force on \(since)")
+                        }
+                        if let repealed = instrument.repealed {
+                            let holdsUntil = end
+                            #expect(holdsUntil.map { repealed >= $0 } ?? false, "\(path) \(assessment.criterion): \(instrument.id) is repealed on \(repealed), while the state citing it still holds")
+                        }
+                    }
+                }
+            }
+        }
+    }
 }

@@ -68,11 +68,12 @@ enum CLI {
         return nil
     }
 
-    static func run(_ arguments: [String], in directory: URL = Fixtures.repository) throws -> Result {
+    static func run(_ arguments: [String], in directory: URL = Fixtures.repository, environment: [String: String]? = nil) throws -> Result {
         guard let executable else { throw CLIError.notBuilt }
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if let environment { process.environment = environment }
         process.currentDirectoryURL = directory
         let stdout = Pipe(), stderr = Pipe()
         process.standardOutput = stdout
