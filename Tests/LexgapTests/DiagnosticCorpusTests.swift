@@ -8,6 +8,7 @@ import Testing
     static let brokenCases = Fixtures.subdirectories("broken")
     static let acceptedCases = Fixtures.subdirectories("accepted")
     static let brokenChecklists = Fixtures.subdirectories("broken-checklists")
+    static let brokenWeights = Fixtures.subdirectories("broken-weights")
 
     static func diagnostics(checklist: SourceFile, jurisdictions: [SourceFile]) -> String {
         Corpus.load(checklist: checklist, jurisdictions: jurisdictions).diagnostics.map { $0.formatted + "\n" }.joined()
@@ -35,14 +36,39 @@ import Testing
         #expect(actual == golden.expected)
     }
 
+    @Test(arguments: brokenWeights)
+    func brokenWeightsGiveTheirExactDiagnostics(_ name: String) throws {
+        let checklist = try #require(ChecklistLoader.load(try Fixtures.checklist).0)
+        let (_, diagnostics) = WeightsLoader.load(try Fixtures.file("broken-weights/\(name)/weights.yaml"), checklist: checklist)
+        let actual = diagnostics.map { $0.formatted + "\n" }.joined()
+        #expect(!actual.isEmpty)
+        let golden = try Fixtures.matchesGolden(actual, "broken-weights/\(name)/expected.txt")
+        #expect(actual == golden.expected)
+    }
+
+    /// A file over the size limit is refused before it is parsed (50 MB, made here rather than committed).
+    @Test func fiftyMegabyteFileIsRefused() throws {
+        var bytes = Array("schema_version: 1\nnote: \"".utf8)
+        bytes += [UInt8](repeating: UInt8(ascii: "x"), count: 50 * 1024 * 1024)
+        bytes += Array("\"\n".utf8)
+        let actual = Self.diagnostics(checklist: try Fixtures.checklist, jurisdictions: [SourceFile(path: "XA.yaml", bytes: bytes)])
+        #expect(actual == "XA.yaml:1:1: error: file is 50 MB; lexgap reads files of at most 8 MB [too-large]\n")
+    }
+
     @Test func validFixtureHasNoDiagnostics() throws {
         #expect(Self.diagnostics(checklist: try Fixtures.checklist, jurisdictions: [try Fixtures.file("valid/XA.yaml")]) == "")
     }
 
     /// Every diagnostic code lexgap can emit is exercised by at least one broken fixture.
+    /// The corpus is large enough to cover what the hardening issue lists (at least 60 broken files).
+    @Test func corpusHasAtLeastSixtyBrokenFiles() {
+        let count = ["broken", "broken-checklists", "broken-templates", "broken-weights"].map { Fixtures.subdirectories($0).count }.reduce(0, +)
+        #expect(count >= 60)
+    }
+
     @Test func everyDiagnosticCodeHasABrokenFixture() throws {
         var seen = Set<String>()
-        for folder in ["broken", "broken-checklists", "broken-templates"] {
+        for folder in ["broken", "broken-checklists", "broken-templates", "broken-weights"] {
             for name in Fixtures.subdirectories(folder) {
                 let text = try String(contentsOf: Fixtures.directory.appendingPathComponent("\(folder)/\(name)/expected.txt"), encoding: .utf8)
                 for code in DiagnosticCode.allCases where text.contains("[\(code.rawValue)]") { seen.insert(code.rawValue) }

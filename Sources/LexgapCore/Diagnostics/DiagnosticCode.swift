@@ -44,6 +44,10 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case codeMismatch = "code-mismatch"
     /// A URL that is not an absolute http(s) address.
     case invalidURL = "invalid-url"
+    /// A file larger than lexgap reads, or a document that expands (through aliases) to too many values.
+    case tooLarge = "too-large"
+    /// Collections nested deeper than lexgap reads.
+    case tooDeep = "too-deep"
     /// A report template Mustache cannot parse.
     case templateSyntax = "template-syntax"
     /// A template includes a partial or parent that no template folder provides.

@@ -85,7 +85,24 @@ struct MappingReader {
             collector.error(.missingKey, "'\(key)' is empty", at: entry.value.location(in: file, fallback: location))
             return nil
         }
+        if let hidden = text.unicodeScalars.first(where: Self.isDeceptive) {
+            collector.error(
+                .invalidValue,
+                "'\(key)' contains the invisible character U+\(String(hidden.value, radix: 16, uppercase: true)), which can make text display as something it is not; delete it",
+                at: entry.value.location(in: file, fallback: location))
+            return nil
+        }
         return text
+    }
+
+    /// Direction overrides and isolates (the "Trojan Source" characters) and zero-width spaces: invisible, and able
+    /// to make a citation read differently from what it is. Right-to-left text itself, and the zero-width joiners
+    /// that Indic and Arabic scripts need, are fine.
+    static func isDeceptive(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x202A...0x202E, 0x2066...0x2069, 0x200B, 0x2060, 0xFEFF: return true
+        default: return false
+        }
     }
 
     /// An integer value within `range`.
@@ -101,7 +118,8 @@ struct MappingReader {
             return nil
         }
         guard range.contains(number) else {
-            collector.error(.invalidValue, "'\(key)' must be between \(range.lowerBound) and \(range.upperBound), found \(number)", at: at)
+            let expected = range.upperBound == Int.max ? "at least \(range.lowerBound)" : "between \(range.lowerBound) and \(range.upperBound)"
+            collector.error(.invalidValue, "'\(key)' must be \(expected), found \(number)", at: at)
             return nil
         }
         return number
@@ -151,8 +169,14 @@ struct MappingReader {
             return []
         }
         switch entry.value {
-        case .sequence(let sequence): return Array(sequence)
-        case .scalar(let scalar) where scalar.isNull: return []
+        case .sequence(let sequence):
+            if required, sequence.isEmpty {
+                collector.error(.missingKey, "'\(key)' is empty", at: entry.value.location(in: file, fallback: location))
+            }
+            return Array(sequence)
+        case .scalar(let scalar) where scalar.isNull:
+            if required { collector.error(.missingKey, "'\(key)' has no value", at: entry.key.location(in: file, fallback: location)) }
+            return []
         default:
             collector.error(
                 .wrongType, "expected a list for '\(key)', found \(entry.value.kindDescription)",

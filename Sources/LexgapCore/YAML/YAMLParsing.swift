@@ -24,7 +24,22 @@ public struct SourceFile: Sendable {
 enum YAMLParsing {
     static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
+    /// Limits that keep a hostile or mistaken input from exhausting time or memory. The shipped files are about
+    /// 60 KB, 2,000 nodes and 8 levels deep, so these leave room for a hundredfold growth.
+    public enum Limits {
+        public static let fileSize = 8 * 1024 * 1024
+        /// Nodes after aliases are expanded: an "alias bomb" of a few hundred bytes expands to billions.
+        public static let nodes = 200_000
+        public static let depth = 64
+    }
+
     static func parse(_ file: SourceFile, into collector: DiagnosticCollector) -> Node? {
+        guard file.bytes.count <= Limits.fileSize else {
+            collector.error(
+                .tooLarge, "file is \(file.bytes.count / 1024 / 1024) MB; lexgap reads files of at most \(Limits.fileSize / 1024 / 1024) MB",
+                at: .init(file: file.path, line: 1, column: 1))
+            return nil
+        }
         var bytes = file.bytes[...]
         if bytes.starts(with: byteOrderMark) { bytes = bytes.dropFirst(3) }
         guard let text = String(validating: bytes, as: UTF8.self) else {
@@ -40,6 +55,19 @@ enum YAMLParsing {
                 collector.error(.emptyDocument, "file holds no YAML document", at: .init(file: file.path, line: 1, column: 1))
                 return nil
             }
+            var budget = Limits.nodes
+            if let problem = measure(root, depth: 1, budget: &budget) {
+                switch problem {
+                case .tooDeep(let line, let column):
+                    collector.error(.tooDeep, "nesting deeper than \(Limits.depth) levels", at: .init(file: file.path, line: line, column: column))
+                case .tooManyNodes:
+                    collector.error(
+                        .tooLarge,
+                        "the document expands to more than \(Limits.nodes) values (aliases that multiply, such as an alias bomb, are not read)",
+                        at: .init(file: file.path, line: 1, column: 1))
+                }
+                return nil
+            }
             return root
         } catch let error as YamlError {
             report(error, text: text, file: file.path, into: collector)
@@ -48,6 +76,31 @@ enum YAMLParsing {
             collector.error(.yamlSyntax, "\(error)", at: .init(file: file.path, line: 1, column: 1))
             return nil
         }
+    }
+
+    enum SizeProblem {
+        case tooDeep(line: Int, column: Int)
+        case tooManyNodes
+    }
+
+    /// Walks the tree as aliases expand it, stopping as soon as a limit is passed, so the walk itself is bounded.
+    static func measure(_ node: Node, depth: Int, budget: inout Int) -> SizeProblem? {
+        budget -= 1
+        if budget < 0 { return .tooManyNodes }
+        if depth > Limits.depth { return .tooDeep(line: node.mark?.line ?? 1, column: node.mark?.column ?? 1) }
+        switch node {
+        case .scalar, .alias: return nil
+        case .sequence(let sequence):
+            for child in sequence {
+                if let problem = measure(child, depth: depth + 1, budget: &budget) { return problem }
+            }
+        case .mapping(let mapping):
+            for (key, value) in mapping {
+                if let problem = measure(key, depth: depth + 1, budget: &budget) { return problem }
+                if let problem = measure(value, depth: depth + 1, budget: &budget) { return problem }
+            }
+        }
+        return nil
     }
 
     private static func report(_ error: YamlError, text: String, file: String, into collector: DiagnosticCollector) {
@@ -61,6 +114,11 @@ enum YAMLParsing {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
             let .composer(context, problem, mark, _):
+            // libyaml stops at 1,000 levels, before lexgap's own (lower) limit can be applied.
+            if problem.hasPrefix("Maximum nesting level") {
+                collector.error(.tooDeep, "nesting deeper than \(Limits.depth) levels", at: at(mark))
+                return
+            }
             var message = describe(problem, context)
             if character(at: mark, in: text) == "\t" { message += "; YAML does not allow tabs for indentation, use spaces" }
             collector.error(.yamlSyntax, message, at: at(mark))
