@@ -143,8 +143,11 @@ struct SiteCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A YAML file of criterion and category weights overriding the checklist's.", valueName: "file"))
     var weights: String?
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("The folder to write the site into.", valueName: "dir"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("The folder to write the site into; it is replaced as a whole.", valueName: "dir"))
     var output: String
+
+    @Flag(help: "Replace the output folder even if it is not empty and was not made by 'lexgap site'.")
+    var force = false
 
     func run() throws {
         let (checklist, jurisdictions, weightTable) = try loadForAnalysis(input, weightsFile: weights)
@@ -156,8 +159,7 @@ struct SiteCommand: ParsableCommand {
         } catch {
             throw CommandFailure(message: error.message)
         }
-        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-        try Output.write(files, under: output)
+        try Output.replaceFolder(output, with: files, force: force)
         writeStandardError("wrote \(files.count) files to \(output)\n")
     }
 }
@@ -196,8 +198,12 @@ enum PDFPrinter {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = errors
         try process.run()
+        // Chromium can hang on a page it cannot finish (a custom template with a script, say): stop it.
+        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 120, execute: watchdog)
         let message = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        watchdog.cancel()
         guard process.terminationStatus == 0, let data = FileManager.default.contents(atPath: pdf.path), !data.isEmpty else {
             throw CommandFailure(
                 message: "Chromium could not print the PDF (exit \(process.terminationStatus)): \(String(decoding: message.suffix(500), as: UTF8.self))")

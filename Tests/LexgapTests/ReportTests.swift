@@ -221,7 +221,13 @@ enum Tool {
         throw Missing(name: name)
     }
 
-    static func run(_ name: String, _ arguments: [String], input: String? = nil) throws -> String {
+    struct TimedOut: Error, CustomStringConvertible {
+        var name: String
+        var description: String { "\(name) did not finish in time (a page that runs a script, such as alert(), blocks headless Chromium)" }
+    }
+
+    /// Runs a program and returns its standard output; stops it after `timeout` seconds.
+    static func run(_ name: String, _ arguments: [String], input: String? = nil, timeout: Double = 60) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try find(name))
         process.arguments = arguments
@@ -234,8 +240,12 @@ enum Tool {
             stdin.fileHandleForWriting.write(Data(input.utf8))
         }
         try stdin.fileHandleForWriting.close()
+        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
         let out = stdout.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        watchdog.cancel()
+        if process.terminationReason == .uncaughtSignal { throw TimedOut(name: name) }
         return String(decoding: out, as: UTF8.self)
     }
 

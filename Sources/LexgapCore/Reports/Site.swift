@@ -2,6 +2,11 @@
 public struct OutputFile: Sendable, Equatable {
     public var path: String
     public var contents: String
+
+    public init(path: String, contents: String) {
+        self.path = path
+        self.contents = contents
+    }
 }
 
 /// A page of the site that is not a country report.
