@@ -86,7 +86,9 @@ import Yams
         return nil
     }
 
-    @Test(arguments: ["PH", "US", "GB"], ["2012-01-01", "2019-06-30", "2026-11-22"])
+    static let shippedCodes = ShippedDataTests.shippedJurisdictions.map { String($0.dropFirst("jurisdictions/".count).dropLast(".yaml".count)) }
+
+    @Test(arguments: shippedCodes, ["2012-01-01", "2019-06-30", "2026-11-22"])
     func shippedScoresAgree(_ code: String, _ asOf: String) throws {
         let checklist = try Self.yaml("checklists/cybersex-trafficking.yaml")
         let file = try Self.yaml("jurisdictions/\(code).yaml")
