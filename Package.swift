@@ -20,7 +20,7 @@ let package = Package(
             name: "LexgapResources",
             path: ".",
             exclude: [
-                "Sources/LexgapCore", "Sources/lexgap", "Tests", "jurisdictions", "README.md", ".ci", ".gitignore",
+                "Sources/LexgapCore", "Sources/lexgap", "Tests", "jurisdictions", "README.md", ".ci", ".gitignore", "Fuzz",
             ],
             sources: ["Sources/LexgapResources"],
             resources: [.copy("checklists"), .copy("templates")]
