@@ -90,3 +90,9 @@ var terminalWidth: Int? {
     guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
     return Int(size.ws_col)
 }
+
+/// Threads for loading files: one per core, or `LEXGAP_THREADS` (e.g. 1, to compare outputs or profile).
+var loadingThreads: Int {
+    if let text = ProcessInfo.processInfo.environment["LEXGAP_THREADS"], let value = Int(text), value >= 1 { return value }
+    return Corpus.defaultThreads
+}

@@ -35,7 +35,7 @@ struct Validate: ParsableCommand {
                 }
             }
         }
-        let corpus = Corpus.load(checklist: checklist, jurisdictions: files)
+        let corpus = Corpus.load(checklist: checklist, jurisdictions: files, threads: loadingThreads)
         let diagnostics = corpus.diagnostics
         switch format {
         case .json:

@@ -15,31 +15,50 @@ public struct Gap: Sendable {
     public var gain: Double
     public var recommendation: String
     public var note: String
+    /// Peers that meet the criterion, in the order they were given (at most the limit asked for).
     public var peers: [Peer]
+    /// How many peers meet it in all.
+    public var peerCount: Int
     /// `unclear`: the law may already be adequate; research must settle it first.
     public var needsResearch: Bool { status == .unclear }
 
+    /// For each criterion (by its position in the checklist), the jurisdictions whose law meets it, in the order of
+    /// the cards given. Built once for a whole data set, so that listing every jurisdiction's gaps stays linear.
+    public struct PeerIndex: Sendable {
+        var meeting: [[Peer]]
+
+        public init(_ cards: [ScoreCard]) {
+            let count = cards.first?.criteria.count ?? 0
+            meeting = Array(repeating: [], count: count)
+            for card in cards {
+                for (index, scored) in card.criteria.enumerated() where index < count && scored.finding.status == .met {
+                    let provisions = scored.finding.provisions.compactMap { provision in
+                        card.jurisdiction.instrument(provision.instrument).map { (instrument: $0, section: provision.section) }
+                    }
+                    meeting[index].append(Peer(code: card.jurisdiction.code, name: card.jurisdiction.name, provisions: provisions))
+                }
+            }
+        }
+    }
+
     /// The gaps of one jurisdiction, most severe first: largest gain, then highest weight, then checklist order.
-    public static func gaps(of card: ScoreCard, peers: [ScoreCard]) -> [Gap] {
-        let gaps = card.criteria.enumerated().compactMap { index, scored -> (Int, Gap)? in
+    /// Each lists at most `peerLimit` of the peers that meet the criterion (all when nil).
+    public static func gaps(of card: ScoreCard, peers: [ScoreCard], peerLimit: Int? = nil) -> [Gap] {
+        gaps(of: card, index: PeerIndex(peers), peerLimit: peerLimit)
+    }
+
+    public static func gaps(of card: ScoreCard, index: PeerIndex, peerLimit: Int? = nil) -> [Gap] {
+        let gaps = card.criteria.enumerated().compactMap { index_, scored -> (Int, Gap)? in
             let status = scored.finding.status
             guard status != .met, status != .notApplicable else { return nil }
             let criterion = scored.finding.criterion
-            let models = peers.filter { $0.jurisdiction.code != card.jurisdiction.code }.compactMap { peer -> Peer? in
-                guard let finding = peer.criteria.first(where: { $0.finding.criterion.id == criterion.id })?.finding,
-                    finding.status == .met
-                else { return nil }
-                let provisions = finding.provisions.compactMap { provision in
-                    peer.jurisdiction.instrument(provision.instrument).map { (instrument: $0, section: provision.section) }
-                }
-                return Peer(code: peer.jurisdiction.code, name: peer.jurisdiction.name, provisions: provisions)
-            }
-            return (index, Gap(
+            let others = index_ < index.meeting.count ? index.meeting[index_].filter { $0.code != card.jurisdiction.code } : []
+            return (index_, Gap(
                 criterion: criterion, status: status, weight: scored.weight, gain: scored.gain ?? 0,
                 recommendation: criterion.recommendation,
                 note: [scored.finding.caveat.map { "(\($0))" }, scored.finding.note].compactMap { $0 }.filter { !$0.isEmpty }
                     .joined(separator: " "),
-                peers: models))
+                peers: peerLimit.map { Array(others.prefix($0)) } ?? others, peerCount: others.count))
         }
         return gaps.sorted { lhs, rhs in
             let (l, r) = (Scoring.rounded(lhs.1.gain), Scoring.rounded(rhs.1.gain))

@@ -9,6 +9,9 @@ public struct Ranking: Sendable {
     }
 
     public var entries: [Entry]
+    private var rankByCode: [String: Int] = [:]
+
+    public func rank(of code: String) -> Int? { rankByCode[code] }
 
     /// Ranks by overall score rounded as printed (highest first), ties in code order; no score ranks last.
     public init(_ cards: [ScoreCard]) {
@@ -27,6 +30,7 @@ public struct Ranking: Sendable {
             entries.append(Entry(rank: rank, card: card))
         }
         self.entries = entries
+        for entry in entries where rankByCode[entry.card.jurisdiction.code] == nil { rankByCode[entry.card.jurisdiction.code] = entry.rank }
     }
 }
 

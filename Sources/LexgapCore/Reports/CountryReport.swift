@@ -70,7 +70,12 @@ public struct CountryReport: Encodable, Sendable {
         public var gain: String
         public var recommendation: String
         public var note: String?
+        /// The highest-scoring peers that meet it (at most five).
         public var peers: [Peer]
+        /// How many peers meet it in all ("3").
+        public var peerCount: String
+        /// A sentence introducing `peers`: "Met in 12 other jurisdictions of this data set; the 5 highest-scoring:".
+        public var peersSummary: String
         public var link: String?
     }
 
@@ -111,7 +116,16 @@ public struct CountryReport: Encodable, Sendable {
     ///   - card: the jurisdiction's score card.
     ///   - ranking: the ranking of the whole data set, for the jurisdiction's place and for the peers that meet
     ///     each criterion.
+    /// How many peers a gap names: enough to point to model provisions, few enough that a report over thousands of
+    /// jurisdictions stays readable (and linear to build).
+    static let peerLimit = 5
+
     public init(card: ScoreCard, ranking: Ranking, checklist: Checklist, weights: Weights, links: SiteLinks? = nil) {
+        self.init(card: card, ranking: ranking, peers: Gap.PeerIndex(ranking.entries.map(\.card)), checklist: checklist, weights: weights, links: links)
+    }
+
+    /// - Parameter peers: the index of who meets what, built once from `ranking` (highest score first).
+    public init(card: ScoreCard, ranking: Ranking, peers index: Gap.PeerIndex, checklist: Checklist, weights: Weights, links: SiteLinks? = nil) {
         let jurisdiction = card.jurisdiction
         let date = card.asOf
         colophon = Colophon(checklist: checklist, asOf: date)
@@ -121,7 +135,7 @@ public struct CountryReport: Encodable, Sendable {
 
         let statuses = card.criteria.map(\.finding.status)
         let applicable = statuses.filter { $0 != .notApplicable }
-        let rank = ranking.entries.first { $0.card.jurisdiction.code == jurisdiction.code }?.rank
+        let rank = ranking.rank(of: jurisdiction.code)
         headline = Headline(
             score: Number.text(card.score, missing: "no score"), coverage: Number.text(card.coverage, missing: "none"),
             rank: rank.map { "\($0) of \(ranking.entries.count)" } ?? "not ranked",
@@ -132,7 +146,7 @@ public struct CountryReport: Encodable, Sendable {
                 return count == 0 ? nil : StatusCount(status: StatusView(status), count: String(count))
             })
 
-        let allGaps = Gap.gaps(of: card, peers: ranking.entries.map(\.card))
+        let allGaps = Gap.gaps(of: card, index: index, peerLimit: Self.peerLimit)
         func view(_ gap: Gap, _ position: Int) -> GapView {
             GapView(
                 position: String(position), id: gap.criterion.id, title: gap.criterion.title, status: StatusView(gap.status),
@@ -144,7 +158,7 @@ public struct CountryReport: Encodable, Sendable {
                         code: peer.code, name: peer.name, provisions: provisions, citations: ProvisionView.line(provisions),
                         link: links?.jurisdiction(peer.code))
                 },
-                link: links?.criterion(gap.criterion.id))
+                peerCount: String(gap.peerCount), peersSummary: Self.peersSummary(gap), link: links?.criterion(gap.criterion.id))
         }
         let severe = allGaps.filter { !$0.needsResearch }
         gaps = severe.enumerated().map { view($1, $0 + 1) }
@@ -186,6 +200,16 @@ public struct CountryReport: Encodable, Sendable {
         sources = jurisdiction.sources.map(SourceView.init)
         method = MethodView(checklist: checklist, weights: weights)
         self.links = links
+    }
+
+    static func peersSummary(_ gap: Gap) -> String {
+        switch gap.peerCount {
+        case 0: return "No other jurisdiction in this data set meets it."
+        case 1: return "Met in 1 other jurisdiction of this data set:"
+        case let count where count > gap.peers.count:
+            return "Met in \(count) other jurisdictions of this data set; the \(gap.peers.count) highest-scoring:"
+        case let count: return "Met in \(count) other jurisdictions of this data set:"
+        }
     }
 
     /// "The Philippines meets 27 of the 30 applicable criteria as of 2026-11-22 and partly meets 3. Its most severe

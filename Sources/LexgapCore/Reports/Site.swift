@@ -104,10 +104,11 @@ public struct Site: Sendable {
                 id: "scores", title: "Overall scores as of \(date)", description: "One bar per jurisdiction, highest first, scored 0 to 100.",
                 series: ["score"], groups: ranking.entries.map { (label: $0.card.jurisdiction.name, scores: [$0.card.score]) }),
             heatmap: Heatmap(cards: cards, checklist: checklist, links: top), links: top)))
+        let peers = Gap.PeerIndex(ranking.entries.map(\.card))
         for card in cards {
             pages.append(Page(
                 path: "jurisdictions/\(card.jurisdiction.code).html", template: "country.html",
-                view: CountryReport(card: card, ranking: ranking, checklist: checklist, weights: weights, links: nested)))
+                view: CountryReport(card: card, ranking: ranking, peers: peers, checklist: checklist, weights: weights, links: nested)))
         }
         for (position, criterion) in checklist.criteria.enumerated() {
             pages.append(Page(path: "criteria/\(criterion.id).html", template: "site-criterion.html", view: SitePage.CriterionView(

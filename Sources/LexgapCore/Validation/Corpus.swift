@@ -1,3 +1,6 @@
+import Dispatch
+import Foundation
+
 /// The checklist and the jurisdictions loaded and validated together: the input of every analysis.
 public struct Corpus: Sendable {
     public var checklist: Checklist?
@@ -8,21 +11,52 @@ public struct Corpus: Sendable {
 
     /// Loads the checklist, then each jurisdiction file, and validates the jurisdictions against the checklist.
     /// Never throws: every problem is a diagnostic.
-    public static func load(checklist checklistFile: SourceFile, jurisdictions files: [SourceFile]) -> Corpus {
+    ///
+    /// Files are independent, so they are loaded on all cores (`threads` > 1); the result is the same, in the same
+    /// order, with any number of threads.
+    public static func load(checklist checklistFile: SourceFile, jurisdictions files: [SourceFile], threads: Int = defaultThreads) -> Corpus {
         var diagnostics: [Diagnostic] = []
         let (checklist, checklistDiagnostics) = ChecklistLoader.load(checklistFile)
         diagnostics += checklistDiagnostics
-        var jurisdictions: [Jurisdiction] = []
-        for file in files {
+        let usable = checklistDiagnostics.hasErrors ? nil : checklist
+        let loaded = files.parallelMap(threads: threads) { file -> (Jurisdiction?, [Diagnostic]) in
             let (jurisdiction, fileDiagnostics) = JurisdictionLoader.load(file)
+            guard let jurisdiction, let usable else { return (jurisdiction, fileDiagnostics) }
+            return (jurisdiction, fileDiagnostics + Validator.validate(jurisdiction, against: usable))
+        }
+        var jurisdictions: [Jurisdiction] = []
+        for (jurisdiction, fileDiagnostics) in loaded {
             diagnostics += fileDiagnostics
-            guard let jurisdiction else { continue }
-            if let checklist, !checklistDiagnostics.hasErrors {
-                diagnostics += Validator.validate(jurisdiction, against: checklist)
-            }
-            jurisdictions.append(jurisdiction)
+            if let jurisdiction { jurisdictions.append(jurisdiction) }
         }
         jurisdictions.sort { ($0.code, $0.file) < ($1.code, $1.file) }
         return Corpus(checklist: checklist, jurisdictions: jurisdictions, diagnostics: diagnostics.sorted())
+    }
+}
+
+extension Corpus {
+    /// One thread per core.
+    public static var defaultThreads: Int { ProcessInfo.processInfo.activeProcessorCount }
+}
+
+extension Array where Element: Sendable {
+    /// `map` on up to `threads` threads, keeping the order of the elements.
+    func parallelMap<T: Sendable>(threads: Int, _ transform: @Sendable (Element) -> T) -> [T] {
+        guard threads > 1, count > 1 else { return map(transform) }
+        let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
+        results.initialize(repeating: nil)
+        defer {
+            _ = results.deinitialize()
+            results.deallocate()
+        }
+        // Each iteration writes only its own slot, so the slots need no lock.
+        nonisolated(unsafe) let slots = results
+        let chunk = (count + threads - 1) / threads
+        withoutActuallyEscaping(transform) { transform in
+            DispatchQueue.concurrentPerform(iterations: threads) { part in
+                for index in (part * chunk)..<Swift.min(count, (part + 1) * chunk) { slots[index] = transform(self[index]) }
+            }
+        }
+        return results.map { $0! }
     }
 }

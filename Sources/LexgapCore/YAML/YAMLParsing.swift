@@ -56,7 +56,7 @@ enum YAMLParsing {
                 return nil
             }
             var budget = Limits.nodes
-            if let problem = measure(root, depth: 1, budget: &budget) {
+            if mayExceedLimits(bytes), let problem = measure(root, depth: 1, budget: &budget) {
                 switch problem {
                 case .tooDeep(let line, let column):
                     collector.error(.tooDeep, "nesting deeper than \(Limits.depth) levels", at: .init(file: file.path, line: line, column: column))
@@ -81,6 +81,34 @@ enum YAMLParsing {
     enum SizeProblem {
         case tooDeep(line: Int, column: Int)
         case tooManyNodes
+    }
+
+    /// Whether the text could pass the node or depth limit, by a scan of its bytes: the full walk (`measure`) costs as
+    /// much as parsing, and ordinary files can be cleared without it. Without an alias (`*`), the number of values is
+    /// bounded by the file size; block nesting is at most two more than a line's indentation (counting `- ` prefixes),
+    /// and each flow bracket adds at most two levels, so under 20 of each the depth stays under 64.
+    static func mayExceedLimits(_ bytes: ArraySlice<UInt8>) -> Bool {
+        let bound = 20
+        var prefix = 0, atLineStart = true, flow = 0, deepestFlow = 0
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "*"): return true
+            case UInt8(ascii: "\n"): atLineStart = true; prefix = 0
+            case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"):
+                if atLineStart { prefix += 1 }
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                atLineStart = false
+                flow += 1
+                deepestFlow = max(deepestFlow, flow)
+            case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                atLineStart = false
+                flow = max(0, flow - 1)
+            default:
+                atLineStart = false
+            }
+            if prefix >= bound || deepestFlow >= bound { return true }
+        }
+        return false
     }
 
     /// Walks the tree as aliases expand it, stopping as soon as a limit is passed, so the walk itself is bounded.
