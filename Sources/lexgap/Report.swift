@@ -155,7 +155,7 @@ struct SiteCommand: ParsableCommand {
         let site = Site(checklist: checklist, jurisdictions: jurisdictions, weights: weightTable, asOf: asOf ?? .today)
         let files: [OutputFile]
         do {
-            files = try site.render(with: templates)
+            files = try site.render(with: templates, threads: loadingThreads)
         } catch {
             throw CommandFailure(message: error.message)
         }

@@ -86,8 +86,8 @@ public struct InstrumentView: Encodable, Sendable {
     public var inForce: String?
     public var repealed: String?
     public var url: String?
-    /// Whether it is in force on the report's date (false: not yet in force, or repealed).
-    public var inForceOnDate: Bool
+    /// "not yet in force on this date" or "repealed by this date" (the report's date); nil when in force.
+    public var notInForce: String?
 
     init(_ instrument: Instrument, asOf date: LegalDate) {
         id = instrument.id
@@ -98,7 +98,11 @@ public struct InstrumentView: Encodable, Sendable {
         inForce = instrument.inForce?.description
         repealed = instrument.repealed?.description
         url = instrument.url.flatMap(safeLink)
-        inForceOnDate = Evaluation.isInForce(instrument, on: date)
+        if Evaluation.isInForce(instrument, on: date) {
+            notInForce = nil
+        } else {
+            notInForce = instrument.repealed.map { $0 <= date } == true ? "repealed by this date" : "not yet in force on this date"
+        }
     }
 }
 

@@ -138,13 +138,15 @@ public struct Site: Sendable {
         downloads = DataSet(cards: cards, checklist: checklist, asOf: date).files
     }
 
-    /// Every file of the site, or the first missing template.
-    public func render(with templates: TemplateSet) throws(TemplateSet.MissingTemplate) -> [OutputFile] {
-        var files: [OutputFile] = []
-        for page in pages {
-            files.append(OutputFile(path: page.path, contents: try templates.render(page.view, with: page.template)))
+    /// Every file of the site, or the first missing template. Pages are independent, so they render on all cores.
+    public func render(with templates: TemplateSet, threads: Int = Corpus.defaultThreads) throws(TemplateSet.MissingTemplate) -> [OutputFile] {
+        for page in pages where !templates.contains(page.template) {
+            throw TemplateSet.MissingTemplate(name: page.template, searched: templates.searched)
         }
-        return files + downloads
+        let rendered = pages.parallelMap(threads: threads) { page in
+            OutputFile(path: page.path, contents: (try? templates.render(page.view, with: page.template)) ?? "")
+        }
+        return rendered + downloads
     }
 
     static func crosswalk(_ crosswalk: Criterion.Crosswalk) -> [String] {
