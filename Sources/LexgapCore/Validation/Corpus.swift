@@ -51,10 +51,13 @@ extension Array where Element: Sendable {
         }
         // Each iteration writes only its own slot, so the slots need no lock.
         nonisolated(unsafe) let slots = results
-        let chunk = (count + threads - 1) / threads
+        let parts = Swift.min(threads, count)
+        let chunk = (count + parts - 1) / parts
         withoutActuallyEscaping(transform) { transform in
-            DispatchQueue.concurrentPerform(iterations: threads) { part in
-                for index in (part * chunk)..<Swift.min(count, (part + 1) * chunk) { slots[index] = transform(self[index]) }
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                let start = part * chunk, end = Swift.min(count, start + chunk)
+                guard start < end else { return }
+                for index in start..<end { slots[index] = transform(self[index]) }
             }
         }
         return results.map { $0! }
