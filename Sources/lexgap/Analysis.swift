@@ -19,8 +19,8 @@ extension LegalDate: ExpressibleByArgument {
     }
 }
 
-/// The options every analysis command shares.
-struct AnalysisOptions: ParsableArguments {
+/// What every command that reads the law as of a date shares: the inputs, the date and the weights.
+struct ReadingOptions: ParsableArguments {
     @OptionGroup var input: InputOptions
 
     @Option(help: ArgumentHelp("Read the law as of this date (YYYY-MM-DD; default: today).", valueName: "date"))
@@ -29,15 +29,28 @@ struct AnalysisOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A YAML file of criterion and category weights overriding the checklist's.", valueName: "file"))
     var weights: String?
 
-    @Option(help: "Output format: table, json or csv.")
-    var format: AnalysisFormat = .table
-
     var date: LegalDate { asOf ?? .today }
 
     func load() throws -> (Checklist, [Jurisdiction], Weights) { try loadForAnalysis(input, weightsFile: weights) }
 
     func cards(_ jurisdictions: [Jurisdiction], _ checklist: Checklist, _ weights: Weights) -> [ScoreCard] {
         jurisdictions.map { ScoreCard($0, checklist: checklist, asOf: date, weights: weights) }
+    }
+}
+
+/// The options every analysis command shares.
+struct AnalysisOptions: ParsableArguments {
+    @OptionGroup var reading: ReadingOptions
+
+    @Option(help: "Output format: table, json or csv.")
+    var format: AnalysisFormat = .table
+
+    var date: LegalDate { reading.date }
+
+    func load() throws -> (Checklist, [Jurisdiction], Weights) { try reading.load() }
+
+    func cards(_ jurisdictions: [Jurisdiction], _ checklist: Checklist, _ weights: Weights) -> [ScoreCard] {
+        reading.cards(jurisdictions, checklist, weights)
     }
 }
 

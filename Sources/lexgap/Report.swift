@@ -62,14 +62,8 @@ struct Report: ParsableCommand {
             templates. PDF is printed from the HTML by headless Chromium (Debian: apt-get install chromium).
             """)
 
-    @OptionGroup var input: InputOptions
+    @OptionGroup var reading: ReadingOptions
     @OptionGroup var templateOptions: TemplateOptions
-
-    @Option(help: ArgumentHelp("Read the law as of this date (YYYY-MM-DD; default: today).", valueName: "date"))
-    var asOf: LegalDate?
-
-    @Option(help: ArgumentHelp("A YAML file of criterion and category weights overriding the checklist's.", valueName: "file"))
-    var weights: String?
 
     @Option(help: "Output format: md, html, pdf or json.")
     var format: ReportFormat = .md
@@ -93,15 +87,15 @@ struct Report: ParsableCommand {
     }
 
     func run() throws {
-        let date = asOf ?? .today
-        let (checklist, jurisdictions, weightTable) = try loadForAnalysis(input, weightsFile: weights)
+        let date = reading.date
+        let (checklist, jurisdictions, weightTable) = try reading.load()
         let chosen = try select(codes, from: jurisdictions)
         let view: any Encodable & Sendable
         if compare {
-            let cards = chosen.map { ScoreCard($0, checklist: checklist, asOf: date, weights: weightTable) }
+            let cards = reading.cards(chosen, checklist, weightTable)
             view = ComparativeReport(cards: cards, checklist: checklist, weights: weightTable, asOf: date)
         } else {
-            let cards = jurisdictions.map { ScoreCard($0, checklist: checklist, asOf: date, weights: weightTable) }
+            let cards = reading.cards(jurisdictions, checklist, weightTable)
             let card = cards.first { $0.jurisdiction.code == chosen[0].code }!
             view = CountryReport(card: card, ranking: Ranking(cards), checklist: checklist, weights: weightTable)
         }
@@ -134,14 +128,8 @@ struct SiteCommand: ParsableCommand {
         abstract: "A static website over the whole data set: ranking, heatmap, a page per jurisdiction and per criterion, data downloads.",
         discussion: "Links are relative, so the site works opened from disk or served from any host.")
 
-    @OptionGroup var input: InputOptions
+    @OptionGroup var reading: ReadingOptions
     @OptionGroup var templateOptions: TemplateOptions
-
-    @Option(help: ArgumentHelp("Read the law as of this date (YYYY-MM-DD; default: today).", valueName: "date"))
-    var asOf: LegalDate?
-
-    @Option(help: ArgumentHelp("A YAML file of criterion and category weights overriding the checklist's.", valueName: "file"))
-    var weights: String?
 
     @Option(name: .shortAndLong, help: ArgumentHelp("The folder to write the site into; it is replaced as a whole.", valueName: "dir"))
     var output: String
@@ -150,9 +138,9 @@ struct SiteCommand: ParsableCommand {
     var force = false
 
     func run() throws {
-        let (checklist, jurisdictions, weightTable) = try loadForAnalysis(input, weightsFile: weights)
+        let (checklist, jurisdictions, weightTable) = try reading.load()
         let templates = try templateOptions.load()
-        let site = Site(checklist: checklist, jurisdictions: jurisdictions, weights: weightTable, asOf: asOf ?? .today)
+        let site = Site(checklist: checklist, jurisdictions: jurisdictions, weights: weightTable, asOf: reading.date)
         let files: [OutputFile]
         do {
             files = try site.render(with: templates, threads: loadingThreads)

@@ -41,19 +41,20 @@ public struct Gap: Sendable {
         }
     }
 
-    /// The gaps of one jurisdiction, most severe first: largest gain, then highest weight, then checklist order.
-    /// Each lists at most `peerLimit` of the peers that meet the criterion (all when nil).
-    public static func gaps(of card: ScoreCard, peers: [ScoreCard], peerLimit: Int? = nil) -> [Gap] {
-        gaps(of: card, index: PeerIndex(peers), peerLimit: peerLimit)
+    /// The gaps of one jurisdiction, most severe first: largest gain, then highest weight, then checklist order,
+    /// each with every peer that meets the criterion.
+    public static func gaps(of card: ScoreCard, peers: [ScoreCard]) -> [Gap] {
+        gaps(of: card, index: PeerIndex(peers))
     }
 
+    /// The same, from a peer index built once; each gap lists at most `peerLimit` peers (all when nil).
     public static func gaps(of card: ScoreCard, index: PeerIndex, peerLimit: Int? = nil) -> [Gap] {
-        let gaps = card.criteria.enumerated().compactMap { index_, scored -> (Int, Gap)? in
+        let gaps = card.criteria.enumerated().compactMap { position, scored -> (Int, Gap)? in
             let status = scored.finding.status
             guard status != .met, status != .notApplicable else { return nil }
             let criterion = scored.finding.criterion
-            let others = index_ < index.meeting.count ? index.meeting[index_].filter { $0.code != card.jurisdiction.code } : []
-            return (index_, Gap(
+            let others = position < index.meeting.count ? index.meeting[position].filter { $0.code != card.jurisdiction.code } : []
+            return (position, Gap(
                 criterion: criterion, status: status, weight: scored.weight, gain: scored.gain ?? 0,
                 recommendation: criterion.recommendation,
                 note: [scored.finding.caveat.map { "(\($0))" }, scored.finding.note].compactMap { $0 }.filter { !$0.isEmpty }
