@@ -1,0 +1,64 @@
+/// A new jurisdiction file, ready to fill in: every criterion of the checklist `unclear`, each preceded by its
+/// question and what counts as met and partly met, as comments.
+public enum Scaffold {
+    public static func jurisdiction(code: String, name: String, region: String, reviewed: LegalDate, checklist: Checklist) -> String {
+        var out = """
+            # \(name) (\(code)): assessed against "\(checklist.title)", version \(checklist.version).
+            # Fill in the instruments first, then answer each criterion from the text of the law: give a status (met,
+            # partial, absent, unclear or not_applicable), the instrument and section for every met or partial, and a
+            # note of one or two sentences. Where you cannot confirm an answer, leave it unclear and say in the note
+            # what would settle it. Check your work with: lexgap validate --strict jurisdictions/\(code).yaml
+            schema_version: 1
+            code: \(code)
+            name: \(quoted(name))
+            region: \(quoted(region))
+            reviewed: \(reviewed)   # the day you last checked the whole file against the law
+            summary: >-
+              One paragraph on the law as a whole: the main instruments and the main gaps.
+            sources: []   # secondary sources consulted: - {title: ..., url: https://..., note: what you checked there}
+            instruments: []   # - {id: ACT-1, title: ..., citation: ..., kind: statute, enacted: YYYY-MM-DD, in_force: YYYY-MM-DD, url: https://...}
+            treaties: []   # - {treaty: OPSC, status: party, signed: YYYY-MM-DD, ratified: YYYY-MM-DD}
+            assessments:
+
+            """
+        for category in checklist.categories {
+            out += "  # ---- \(category.title) (\(category.id))\n"
+            for criterion in checklist.criteria where criterion.category == category.id {
+                out += comment(criterion.question, indent: "  ")
+                out += comment("Met: \(criterion.guidance.met)", indent: "  ")
+                out += comment("Partly met: \(criterion.guidance.partial)", indent: "  ")
+                out += "  \(criterion.id):\n    status: unclear\n    note: Not yet researched.\n"
+            }
+        }
+        return out
+    }
+
+    /// A YAML double-quoted scalar, so that any name (with `:` or `#` in it) stays one string.
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    /// `text` as comment lines of at most about 110 columns.
+    static func comment(_ text: String, indent: String) -> String {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(whereSeparator: \.isWhitespace) {
+            if !line.isEmpty, line.count + word.count + 1 > 104 {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines.map { "\(indent)# \($0)\n" }.joined()
+    }
+}
