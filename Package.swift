@@ -20,7 +20,7 @@ let package = Package(
             name: "LexgapResources",
             path: ".",
             exclude: [
-                "Sources/LexgapCore", "Sources/lexgap", "Tests", "jurisdictions", "README.md", ".ci", ".gitignore", "Fuzz", "Benchmarks",
+                "Sources/LexgapCore", "Sources/lexgap", "Tests", "jurisdictions", "README.md", ".ci", ".gitignore", "Fuzz", "Benchmarks", "CONTRIBUTING.md", "Makefile",
             ],
             sources: ["Sources/LexgapResources"],
             resources: [.copy("checklists"), .copy("templates")]

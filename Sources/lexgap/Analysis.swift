@@ -57,7 +57,10 @@ struct AnalysisOptions: ParsableArguments {
 /// The validated corpus and weights. Any error in any input prints its diagnostics and exits 1: no score is ever
 /// computed from a broken file.
 func loadForAnalysis(_ input: InputOptions, weightsFile: String?) throws -> (Checklist, [Jurisdiction], Weights) {
-        let corpus = Corpus.load(checklist: try input.checklistFile(), jurisdictions: try input.jurisdictionFiles(), threads: loadingThreads)
+        let files = try input.jurisdictionFiles()
+        Progress.show("reading \(files.count) jurisdiction files…")
+        let corpus = Corpus.load(checklist: try input.checklistFile(), jurisdictions: files, threads: loadingThreads)
+        Progress.done()
         var diagnostics = corpus.diagnostics
         var weights = Weights.checklist
         if let path = weightsFile, let checklist = corpus.checklist {

@@ -71,3 +71,56 @@ struct Stats: ParsableCommand {
         writeStandardOutput(DataHealthReport(DataHealth(jurisdictions, checklist: checklist, asOf: options.date)).render(options.format, width: terminalWidth))
     }
 }
+
+struct SchemaCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "schema",
+        abstract: "A JSON Schema (draft 2020-12) for jurisdiction, checklist or weights files, for editors' YAML language servers.",
+        discussion: "--write regenerates the committed schemas under checklists/schemas/ (run it after changing the checklist).")
+
+    enum Kind: String, ExpressibleByArgument, CaseIterable {
+        case jurisdiction, checklist, weights
+    }
+
+    @OptionGroup var input: InputOptions
+    @Flag(help: "Write all three schemas to checklists/schemas/ instead of printing one.") var write = false
+    @Argument(help: "Which file type: jurisdiction, checklist or weights.") var kind: Kind = .jurisdiction
+
+    func run() throws {
+        let (loaded, diagnostics) = ChecklistLoader.load(try input.checklistFile())
+        guard let checklist = loaded, !diagnostics.hasErrors else {
+            for diagnostic in diagnostics { writeStandardError(diagnostic.formatted + "\n") }
+            throw ExitCode(1)
+        }
+        guard write else {
+            return writeStandardOutput(InputSchema(rawValue: kind.rawValue)!.render(checklist: checklist))
+        }
+        for schema in InputSchema.allCases {
+            try FileManager.default.createDirectory(atPath: "checklists/schemas", withIntermediateDirectories: true)
+            try Output.write(schema.render(checklist: checklist), to: schema.path)
+            writeStandardError("wrote \(schema.path)\n")
+        }
+    }
+}
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "The whole data set as tidy tables (assessments, instruments, treaties) with a codebook.")
+
+    @OptionGroup var reading: ReadingOptions
+    @Option(help: "csv (one file per table) or json (one file).") var format: DataExport.Format = .csv
+    @Option(name: .shortAndLong, help: ArgumentHelp("The folder to write into; it is replaced as a whole.", valueName: "dir")) var output: String
+    @Flag(help: "Replace the output folder even if it is not empty and was not made by lexgap.") var force = false
+
+    func run() throws {
+        let (checklist, jurisdictions, _) = try reading.load()
+        Progress.show("tabulating \(jurisdictions.count) jurisdictions…")
+        let files = DataExport(jurisdictions, checklist: checklist, asOf: reading.date).files(format)
+        Progress.show("writing \(files.count) files…")
+        defer { Progress.done() }
+        try Output.replaceFolder(output, with: files, force: force)
+        writeStandardError("wrote \(files.count) files to \(output)\n")
+    }
+}
+
+extension DataExport.Format: ExpressibleByArgument {}

@@ -96,3 +96,19 @@ var loadingThreads: Int {
     if let text = ProcessInfo.processInfo.environment["LEXGAP_THREADS"], let value = Int(text), value >= 1 { return value }
     return Corpus.defaultThreads
 }
+
+/// Progress on long work, on standard error and only when it is a terminal: never in pipes or CI logs. Each call
+/// replaces the previous line; `done()` clears it.
+enum Progress {
+    static let enabled = isatty(STDERR_FILENO) == 1
+
+    static func show(_ message: String) {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K\(message)".utf8))
+    }
+
+    static func done() {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+}

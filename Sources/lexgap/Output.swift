@@ -22,8 +22,8 @@ enum Output {
         }
     }
 
-    /// The file that marks a folder as made by `lexgap site`, so that a later run may replace it.
-    static let siteMarker = ".lexgap-site"
+    /// The file that marks a folder as made by `lexgap site` or `lexgap export`, so that a later run may replace it.
+    static let marker = ".lexgap-output"
 
     /// Replaces `folder` with a folder holding exactly `files`, all or nothing: the files are written into a new
     /// folder beside it, which then takes the old one's place. A failure at any point leaves the old folder as it was,
@@ -37,9 +37,9 @@ enum Output {
         if exists {
             guard FileInput.isDirectory(target.path) else { throw CommandFailure(message: "'\(folder)' exists and is not a folder") }
             let contents = (try? manager.contentsOfDirectory(atPath: target.path)) ?? []
-            if !contents.isEmpty, !contents.contains(siteMarker), !force {
+            if !contents.isEmpty, !contents.contains(marker), !force {
                 throw CommandFailure(
-                    message: "refusing to replace '\(folder)': it is not empty and was not made by 'lexgap site' (pass --force to replace it)")
+                    message: "refusing to replace '\(folder)': it is not empty and was not made by lexgap (pass --force to replace it)")
             }
         }
         let parent = target.deletingLastPathComponent()
@@ -52,7 +52,7 @@ enum Output {
             throw CommandFailure(message: "cannot write '\(folder)': cannot create a folder in '\(parent.path)'")
         }
         do {
-            try write(files + [OutputFile(path: siteMarker, contents: "Made by lexgap site; the next run replaces this folder.\n")], under: staging)
+            try write(files + [OutputFile(path: marker, contents: "Made by lexgap (site or export); the next run replaces this folder.\n")], under: staging)
             if exists {
                 guard rename(target.path, previous.path) == 0 else { throw CommandFailure(message: "cannot replace '\(folder)': \(String(cString: strerror(errno)))") }
             }

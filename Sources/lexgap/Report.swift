@@ -18,6 +18,16 @@ struct TemplateOptions: ParsableArguments {
         return (bundled.path, "the bundled templates")
     }
 
+    /// A file that goes with the templates (the Word reference document): from `--templates` if it has one, else
+    /// the built-in one; nil when neither has it.
+    func file(_ name: String) throws -> String? {
+        for folder in [templates, try Self.builtInFolder().path].compactMap({ $0 }) {
+            let path = "\(folder)/\(name)"
+            if FileManager.default.fileExists(atPath: path) { return path }
+        }
+        return nil
+    }
+
     /// The template set, with `extra` (a `--template FILE`) standing in for the template named `role`.
     func load(replacing role: String? = nil, with extra: String? = nil) throws -> TemplateSet {
         let builtIn = try Self.builtInFolder()
@@ -134,19 +144,24 @@ struct SiteCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("The folder to write the site into; it is replaced as a whole.", valueName: "dir"))
     var output: String
 
-    @Flag(help: "Replace the output folder even if it is not empty and was not made by 'lexgap site'.")
+    @Flag(help: "Replace the output folder even if it is not empty and was not made by lexgap.")
     var force = false
 
     func run() throws {
         let (checklist, jurisdictions, weightTable) = try reading.load()
         let templates = try templateOptions.load()
+        Progress.show("analysing \(jurisdictions.count) jurisdictions…")
         let site = Site(checklist: checklist, jurisdictions: jurisdictions, weights: weightTable, asOf: reading.date)
         let files: [OutputFile]
         do {
+            Progress.show("rendering \(site.pages.count) pages…")
             files = try site.render(with: templates, threads: loadingThreads)
         } catch {
+            Progress.done()
             throw CommandFailure(message: error.message)
         }
+        Progress.show("writing \(files.count) files…")
+        defer { Progress.done() }
         try Output.replaceFolder(output, with: files, force: force)
         writeStandardError("wrote \(files.count) files to \(output)\n")
     }
@@ -154,20 +169,8 @@ struct SiteCommand: ParsableCommand {
 
 /// Prints HTML to PDF with headless Chromium, the browser the HTML is designed and tested in.
 enum PDFPrinter {
-    static let browsers = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"]
-
-    static func findBrowser() -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        for name in browsers {
-            for folder in path.split(separator: ":") where FileManager.default.isExecutableFile(atPath: "\(folder)/\(name)") {
-                return "\(folder)/\(name)"
-            }
-        }
-        return nil
-    }
-
     static func print(html: String, to output: String) throws {
-        guard let browser = findBrowser() else {
+        guard let browser = findExecutable(["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"]) else {
             throw CommandFailure(
                 message: "PDF output needs headless Chromium, which was not found on the PATH; install it (Debian/Ubuntu: sudo apt-get install chromium) or use --format html and print to PDF from a browser")
         }
@@ -176,25 +179,13 @@ enum PDFPrinter {
         defer { try? FileManager.default.removeItem(at: work) }
         let page = work.appendingPathComponent("report.html"), pdf = work.appendingPathComponent("report.pdf")
         try Data(html.utf8).write(to: page)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: browser)
-        process.arguments = [
+        // A page Chromium cannot finish (a custom template with a script, say) is stopped by the timeout.
+        let (status, message) = try runProcess(browser, [
             "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--user-data-dir=\(work.path)/profile",
             "--print-to-pdf=\(pdf.path)", page.absoluteString,
-        ]
-        let errors = Pipe()
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = errors
-        try process.run()
-        // Chromium can hang on a page it cannot finish (a custom template with a script, say): stop it.
-        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
-        DispatchQueue.global().asyncAfter(deadline: .now() + 120, execute: watchdog)
-        let message = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        watchdog.cancel()
-        guard process.terminationStatus == 0, let data = FileManager.default.contents(atPath: pdf.path), !data.isEmpty else {
-            throw CommandFailure(
-                message: "Chromium could not print the PDF (exit \(process.terminationStatus)): \(String(decoding: message.suffix(500), as: UTF8.self))")
+        ])
+        guard status == 0, let data = FileManager.default.contents(atPath: pdf.path), !data.isEmpty else {
+            throw CommandFailure(message: "Chromium could not print the PDF (exit \(status)): \(message)")
         }
         try Output.write(data, to: output)
     }

@@ -35,7 +35,9 @@ struct Validate: ParsableCommand {
                 }
             }
         }
+        Progress.show("reading \(files.count) jurisdiction files…")
         let corpus = Corpus.load(checklist: checklist, jurisdictions: files, threads: loadingThreads)
+        Progress.done()
         let diagnostics = corpus.diagnostics
         switch format {
         case .json:

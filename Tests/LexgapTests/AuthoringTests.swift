@@ -70,3 +70,35 @@ import Testing
         #expect(result.stdout == golden.expected)
     }
 }
+
+/// `lexgap export`: tidy tables with a codebook, as legal datasets are published.
+@Suite struct ExportTests {
+    static let data = ["--checklist", "analysis/checklist.yaml", "--data", "analysis/jurisdictions", "--as-of", "2026-01-01"]
+
+    @Test func csvExportHasEveryTableAndACodebook() throws {
+        let folder = try Scratch.folder().appendingPathComponent("export")
+        let result = try CLI.run(["export", "-o", folder.path] + Self.data, in: Fixtures.directory)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(Scratch.files(in: folder) == [".lexgap-output", "assessments.csv", "codebook.md", "instruments.csv", "treaties.csv"])
+        let assessments = try String(contentsOf: folder.appendingPathComponent("assessments.csv"), encoding: .utf8)
+        let golden = try Fixtures.matchesGolden(assessments, "analysis/golden/export-assessments.csv")
+        #expect(assessments == golden.expected)
+        // 3 jurisdictions × 3 criteria, and a header.
+        #expect(assessments.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 10)
+        let codebook = try String(contentsOf: folder.appendingPathComponent("codebook.md"), encoding: .utf8)
+        for column in ["code", "criterion", "status", "since", "provisions", "citation", "in_force", "consent_date"] {
+            #expect(codebook.contains("| `\(column)` |"), "the codebook does not describe \(column)")
+        }
+    }
+
+    @Test func jsonExportHoldsTheSameTables() throws {
+        let folder = try Scratch.folder().appendingPathComponent("export")
+        let result = try CLI.run(["export", "--format", "json", "-o", folder.path] + Self.data, in: Fixtures.directory)
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("lexgap.json"))) as? [String: Any])
+        let tables = try #require(object["tables"] as? [String: [[String: String]]])
+        #expect(tables.keys.sorted() == ["assessments", "instruments", "treaties"])
+        #expect(tables["assessments"]?.count == 9)
+        #expect(tables["assessments"]?.first?["code"] == "XA")
+    }
+}

@@ -107,7 +107,7 @@ import Testing
         try Data("my notes".utf8).write(to: folder.appendingPathComponent("notes.txt"))
         let refused = try CLI.run(["site", "-o", folder.path] + Self.data, in: Fixtures.directory)
         #expect(refused.status == 2)
-        #expect(refused.stderr.contains("is not empty and was not made by 'lexgap site' (pass --force to replace it)"))
+        #expect(refused.stderr.contains("is not empty and was not made by lexgap (pass --force to replace it)"))
         #expect(Scratch.files(in: folder) == ["notes.txt"])
 
         let forced = try CLI.run(["site", "-o", folder.path, "--force"] + Self.data, in: Fixtures.directory)

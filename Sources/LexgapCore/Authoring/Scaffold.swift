@@ -3,6 +3,7 @@
 public enum Scaffold {
     public static func jurisdiction(code: String, name: String, region: String, reviewed: LegalDate, checklist: Checklist) -> String {
         var out = """
+            # yaml-language-server: $schema=../\(InputSchema.jurisdiction.path)
             # \(name) (\(code)): assessed against "\(checklist.title)", version \(checklist.version).
             # Fill in the instruments first, then answer each criterion from the text of the law: give a status (met,
             # partial, absent, unclear or not_applicable), the instrument and section for every met or partial, and a

@@ -2,7 +2,7 @@ import Yams
 
 /// Builds a `Checklist` from its YAML file, reporting every problem of shape, type and internal consistency.
 public enum ChecklistLoader {
-    static let topKeys = ["schema_version", "id", "version", "title", "sources", "treaties", "categories", "criteria"]
+    static let topKeys = ["schema_version", "id", "version", "title", "sources", "treaties", "categories", "criteria", "reporting"]
     static let categoryKeys = ["id", "title", "weight"]
     static let treatyKeys = ["id", "title"]
     static let criterionKeys = [
@@ -81,7 +81,33 @@ public enum ChecklistLoader {
             sources: top.strings("sources"),
             treaties: treaties,
             categories: categories,
-            criteria: criteria)
+            criteria: criteria,
+            reporting: reporting(top, criteria: criteria.map(\.id), file: file.path))
+    }
+
+    /// `reporting: {FRAMEWORK: {title, sections: [{title, criteria: [ID]}]}}`; every id must be a criterion.
+    static func reporting(_ top: MappingReader, criteria known: [String], file: String) -> [ReportingFramework] {
+        guard let section = top.mapping("reporting", what: "'reporting'", required: false) else { return [] }
+        return section.mapping.compactMap { key, value -> ReportingFramework? in
+            guard let id = key.scalar?.string, Identifier.isValid(id) else {
+                top.collector.error(.invalidValue, "reporting frameworks are named by plain ids", at: key.location(in: file, fallback: section.location))
+                return nil
+            }
+            guard let framework = MappingReader(value, what: "reporting framework '\(id)'", file: file, collector: top.collector) else { return nil }
+            framework.checkKeys(["title", "sections"])
+            let sections = framework.sequence("sections", required: true).compactMap { node -> ReportingFramework.Section? in
+                guard let item = MappingReader(node, what: "reporting section", file: file, collector: top.collector) else { return nil }
+                item.checkKeys(["title", "criteria"])
+                let ids = item.strings("criteria")
+                for unknown in ids where !known.contains(unknown) {
+                    var message = "unknown criterion '\(unknown)'"
+                    if let suggestion = Suggestion.closest(to: unknown, among: known) { message += "; did you mean '\(suggestion)'?" }
+                    top.collector.error(.unknownCriterion, message, at: item.valueLocation("criteria"))
+                }
+                return ReportingFramework.Section(title: item.string("title") ?? "", criteria: ids.filter(known.contains))
+            }
+            return ReportingFramework(id: id, title: framework.string("title") ?? "", sections: sections)
+        }
     }
 }
 

@@ -13,8 +13,11 @@ public struct Checklist: Sendable {
     public var treaties: [Treaty]
     public var categories: [Category]
     public var criteria: [Criterion]
+    /// How the criteria are grouped in the documents advocates file (`lexgap brief`): by id, e.g. `crc-opsc`, `tip`.
+    public var reporting: [ReportingFramework] = []
 
     public func criterion(_ id: String) -> Criterion? { criteria.first { $0.id == id } }
+    public func framework(_ id: String) -> ReportingFramework? { reporting.first { $0.id == id } }
     public func category(_ id: String) -> Category? { categories.first { $0.id == id } }
 }
 
@@ -68,4 +71,17 @@ public struct Criterion: Sendable, Hashable {
         public var met: String
         public var partial: String
     }
+}
+
+/// The order in which a reporting body wants findings: the headings of its guidelines, each with the criteria
+/// that belong under it.
+public struct ReportingFramework: Sendable, Hashable {
+    public struct Section: Sendable, Hashable {
+        public var title: String
+        public var criteria: [String]
+    }
+
+    public var id: String
+    public var title: String
+    public var sections: [Section]
 }

@@ -36,6 +36,14 @@ public struct Jurisdiction: Sendable {
     public var assessmentsLocation: SourceLocation
 
     public func instrument(_ id: String) -> Instrument? { instruments.first { $0.id == id } }
+
+    /// The name as prose needs it: "the Philippines", "the United Kingdom (England and Wales)", "Sweden".
+    public var nameInProse: String {
+        let plural = ["Philippines", "Netherlands", "Bahamas", "Gambia", "Maldives", "Comoros", "Seychelles"]
+        let prefixes = ["United ", "Republic ", "Democratic ", "Federated ", "Holy ", "Kingdom ", "Principality ", "Russian ", "Central African ", "Dominican ", "Czech "]
+        if plural.contains(name) || prefixes.contains(where: name.hasPrefix) || name.hasSuffix(" Islands") { return "the " + name }
+        return name
+    }
     public func assessment(_ criterion: String) -> Assessment? { assessments.first { $0.criterion == criterion } }
 }
 

@@ -215,7 +215,7 @@ public struct CountryReport: Encodable, Sendable {
     /// "The Philippines meets 27 of the 30 applicable criteria as of 2026-11-22 and partly meets 3. Its most severe
     /// gaps are ...; closing them would raise its score from 96.5 to 100.0."
     static func summary(card: ScoreCard, gaps: [Gap], research: Int, checklist: Checklist, weights: Weights) -> String {
-        let name = card.jurisdiction.name
+        let name = card.jurisdiction.nameInProse
         let statuses = card.criteria.map(\.finding.status)
         let applicable = statuses.count { $0 != .notApplicable }
         let met = statuses.count { $0 == .met }, partial = statuses.count { $0 == .partial }

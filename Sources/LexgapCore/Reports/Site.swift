@@ -132,10 +132,11 @@ public struct Site: Sendable {
             }, links: top)))
         pages.append(Page(path: "method.html", template: "site-method.html", view: SitePage.MethodPageView(
             colophon: colophon, method: MethodView(checklist: checklist, weights: weights), links: top)))
+        let data = DataSet(cards: cards, checklist: checklist, asOf: date)
         pages.append(Page(path: "data.html", template: "site-data.html", view: SitePage.DataView(
-            colophon: colophon, downloads: DataSet.downloads, links: top)))
+            colophon: colophon, downloads: data.downloads, links: top)))
         self.pages = pages
-        downloads = DataSet(cards: cards, checklist: checklist, asOf: date).files
+        downloads = data.files
     }
 
     /// Every file of the site, or the first missing template. Pages are independent, so they render on all cores.
@@ -164,57 +165,35 @@ public struct Site: Sendable {
     }
 }
 
-/// The data behind the site as downloads: scores (CSV and JSON, as `lexgap score` prints them) and one tidy row per
-/// jurisdiction × criterion.
+/// The data behind the site as downloads: scores (CSV and JSON, as `lexgap score` prints them) and the tidy tables of
+/// `lexgap export`, with their codebook for the data page.
 struct DataSet {
     var files: [OutputFile]
-
-    static let downloads: [SitePage.DataView.Download] = [
-        .init(
-            path: "data/scores.csv", description: "One row per jurisdiction: overall score, coverage and each category's score.",
-            columns: [
-                .init(name: "code", description: "ISO 3166 code of the jurisdiction."),
-                .init(name: "name", description: "Name of the jurisdiction."),
-                .init(name: "score", description: "Overall score, 0 to 100, one decimal; empty when no category has a score."),
-                .init(name: "coverage", description: "Share of applicable criteria whose status is not unclear, 0 to 100."),
-                .init(name: "CRIM, JUR, …", description: "One column per category of the checklist: its score, 0 to 100."),
-            ]),
-        .init(
-            path: "data/scores.json", description: "The same scores with each criterion's status, weight, value and gain, as `lexgap score --format json` prints them (documented in the README).",
-            columns: []),
-        .init(
-            path: "data/assessments.csv", description: "One row per jurisdiction and criterion: the status as of the date, and the provisions that support it.",
-            columns: [
-                .init(name: "code", description: "ISO 3166 code of the jurisdiction."),
-                .init(name: "criterion", description: "Criterion id from the checklist."),
-                .init(name: "category", description: "Category id of the criterion."),
-                .init(name: "status", description: "met, partial, absent, unclear or not_applicable, as of the date."),
-                .init(name: "provisions", description: "Instrument citation and section of each provision in force, separated by '; '."),
-                .init(name: "note", description: "The assessor's explanation of the status."),
-                .init(name: "as_of", description: "The date the law is read at (YYYY-MM-DD)."),
-                .init(name: "reviewed", description: "When the jurisdiction's file was last reviewed (YYYY-MM-DD)."),
-            ]),
-    ]
+    var downloads: [SitePage.DataView.Download]
 
     init(cards: [ScoreCard], checklist: Checklist, asOf date: LegalDate) {
         let scores = ScoreReport(cards: cards, checklist: checklist, asOf: date)
-        var rows: [[String]] = []
-        for card in cards {
-            for scored in card.criteria {
-                let finding = scored.finding
-                rows.append([
-                    card.jurisdiction.code, finding.criterion.id, finding.criterion.category, finding.status.rawValue,
-                    ProvisionView.line(ProvisionView.all(finding.provisions, in: card.jurisdiction)),
-                    finding.note, date.description, card.jurisdiction.reviewed?.description ?? "",
-                ])
-            }
-        }
+        let export = DataExport(cards.map(\.jurisdiction), checklist: checklist, asOf: date)
         files = [
             OutputFile(path: "data/scores.csv", contents: scores.render(.csv)),
             OutputFile(path: "data/scores.json", contents: scores.render(.json)),
-            OutputFile(
-                path: "data/assessments.csv",
-                contents: CSV.render(header: ["code", "criterion", "category", "status", "provisions", "note", "as_of", "reviewed"], rows: rows)),
-        ]
+        ] + export.tables.map { OutputFile(path: "data/\($0.name).csv", contents: $0.csv) }
+        downloads = [
+            .init(
+                path: "data/scores.csv", description: "One row per jurisdiction: overall score, coverage and each category's score.",
+                columns: [
+                    .init(name: "code", description: "ISO 3166 code of the jurisdiction."),
+                    .init(name: "name", description: "Name of the jurisdiction."),
+                    .init(name: "score", description: "Overall score, 0 to 100, one decimal; empty when no category has a score."),
+                    .init(name: "coverage", description: "Share of applicable criteria whose status is not unclear, 0 to 100."),
+                    .init(name: checklist.categories.map(\.id).joined(separator: ", "), description: "One column per category of the checklist: its score, 0 to 100."),
+                ]),
+            .init(
+                path: "data/scores.json",
+                description: "The same scores with each criterion's status, weight, value and gain, as `lexgap score --format json` prints them (documented in the README).",
+                columns: []),
+        ] + export.tables.map { table in
+            .init(path: "data/\(table.name).csv", description: table.description, columns: table.columns.map { .init(name: $0.name, description: $0.description) })
+        }
     }
 }

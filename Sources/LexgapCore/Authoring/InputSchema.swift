@@ -1,0 +1,134 @@
+import Foundation
+
+/// JSON Schemas (draft 2020-12) for lexgap's input files, so that an editor with a YAML language server offers
+/// completion and inline errors. The jurisdiction and weights schemas carry the checklist's criterion and category ids
+/// as their only allowed keys, with each criterion's question as its description.
+///
+/// The schema catches what a schema can (shape, types, enums, date and URL forms); `lexgap validate` remains the
+/// authority (impossible dates, instruments cited but not listed, history order, ...).
+public enum InputSchema: String, CaseIterable, Sendable {
+    case jurisdiction, checklist, weights
+
+    /// Where the committed schema lives, relative to the repository root.
+    public var path: String { "checklists/schemas/\(rawValue).schema.json" }
+
+    public func render(checklist: Checklist) -> String {
+        let object: [String: Any]
+        switch self {
+        case .jurisdiction: object = Self.jurisdiction(checklist)
+        case .checklist: object = Self.checklistSchema()
+        case .weights: object = Self.weights(checklist)
+        }
+        // Sorted keys and fixed formatting: the committed schema must be byte-identical when regenerated.
+        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        else { return "{}\n" }
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    static let draft = "https://json-schema.org/draft/2020-12/schema"
+    static var date: [String: Any] { ["type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "description": "A date, YYYY-MM-DD."] }
+    static var url: [String: Any] { ["type": "string", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s]+$", "description": "An absolute http(s) address."] }
+    static var text: [String: Any] { ["type": "string", "minLength": 1] }
+
+    static func object(_ properties: [String: Any], required: [String], description: String? = nil) -> [String: Any] {
+        var object: [String: Any] = ["type": "object", "properties": properties, "required": required, "additionalProperties": false]
+        if let description { object["description"] = description }
+        return object
+    }
+
+    static func list(_ items: [String: Any]) -> [String: Any] { ["type": "array", "items": items] }
+
+    static func jurisdiction(_ checklist: Checklist) -> [String: Any] {
+        let provision = object(["instrument": text, "section": text], required: ["instrument", "section"])
+        let statusEnum: [String: Any] = [
+            "enum": Status.allCases.map(\.rawValue),
+            "description": "met, partial, absent, unclear (research needed) or not_applicable; met and partial need provisions.",
+        ]
+        let stateProperties: [String: Any] = [
+            "status": statusEnum, "since": date, "provisions": list(provision), "note": text,
+        ]
+        var assessmentProperties = stateProperties
+        assessmentProperties["history"] = list(object(stateProperties, required: ["status", "since", "note"]))
+        var criteria: [String: Any] = [:]
+        for criterion in checklist.criteria {
+            var assessment = object(assessmentProperties, required: ["status", "note"], description: "\(criterion.title). \(criterion.question)")
+            // A claim about the law needs its provision.
+            assessment["if"] = ["properties": ["status": ["enum": ["met", "partial"]]]]
+            assessment["then"] = ["required": ["provisions"], "properties": ["provisions": ["minItems": 1]]]
+            criteria[criterion.id] = assessment
+        }
+        let source = object(["title": text, "url": url, "note": text], required: ["title"])
+        let instrument = object(
+            [
+                "id": ["type": "string", "pattern": "^[A-Za-z0-9._-]{1,64}$"], "title": text, "citation": text,
+                "kind": ["enum": ["statute", "code", "regulation", "case", "policy"]], "enacted": date, "in_force": date,
+                "repealed": date, "url": url,
+            ], required: ["id", "title", "citation"])
+        let treaty = object(
+            [
+                "treaty": ["enum": checklist.treaties.map(\.id)], "status": ["enum": ["party", "signatory", "not_party"]],
+                "signed": date, "ratified": date, "acceded": date, "succeeded": date, "note": text,
+            ], required: ["treaty"])
+        var schema = object(
+            [
+                "schema_version": ["const": Jurisdiction.supportedSchemaVersion],
+                "code": ["type": "string", "pattern": "^[A-Z]{2}(-[A-Z0-9]{1,3})?$", "description": "ISO 3166-1 alpha-2, or ISO 3166-2; equals the file name."],
+                "name": text, "region": text, "reviewed": date, "summary": text,
+                "sources": list(source), "instruments": list(instrument), "treaties": list(treaty),
+                "assessments": object(criteria, required: checklist.criteria.map(\.id)),
+            ],
+            required: ["schema_version", "code", "name", "region", "reviewed", "assessments"],
+            description: "A jurisdiction assessed against the checklist \"\(checklist.title)\" \(checklist.version).")
+        schema["$schema"] = draft
+        schema["title"] = "lexgap jurisdiction file"
+        return schema
+    }
+
+    static func checklistSchema() -> [String: Any] {
+        let id: [String: Any] = ["type": "string", "pattern": "^[A-Za-z0-9._-]{1,64}$"]
+        let weight: [String: Any] = ["type": "integer", "minimum": 1, "maximum": 3]
+        var crosswalk: [String: Any] = ["icmec": list(["type": "integer", "minimum": 1, "maximum": 5])]
+        for key in Criterion.Crosswalk.treatyKeys { crosswalk[key] = list(text) }
+        let criterion = object(
+            [
+                "id": id, "category": id, "title": text, "question": text, "weight": weight, "why": text,
+                "standards": list(text), "recommendation": text,
+                "guidance": object(["met": text, "partial": text], required: ["met", "partial"]),
+                "crosswalk": object(crosswalk, required: []),
+            ], required: ["id", "category", "title", "question", "weight", "why", "recommendation", "guidance"])
+        var schema = object(
+            [
+                "schema_version": ["const": Checklist.supportedSchemaVersion], "id": id, "version": text, "title": text,
+                "sources": list(text), "treaties": list(object(["id": id, "title": text], required: ["id", "title"])),
+                "categories": ["type": "array", "minItems": 1, "items": object(["id": id, "title": text, "weight": weight], required: ["id", "title", "weight"])],
+                "criteria": ["type": "array", "minItems": 1, "items": criterion],
+                "reporting": [
+                    "type": "object",
+                    "description": "How criteria are grouped in filed documents (lexgap brief), by framework id.",
+                    "additionalProperties": object(
+                        ["title": text, "sections": list(object(["title": text, "criteria": list(id)], required: ["title", "criteria"]))],
+                        required: ["title", "sections"]),
+                ],
+            ], required: ["schema_version", "id", "version", "title", "categories", "criteria"],
+            description: "A lexgap checklist: what a complete law must cover.")
+        schema["$schema"] = draft
+        schema["title"] = "lexgap checklist"
+        return schema
+    }
+
+    static func weights(_ checklist: Checklist) -> [String: Any] {
+        let weight: [String: Any] = ["type": "integer", "minimum": 0, "maximum": 10]
+        var categories: [String: Any] = [:]
+        for category in checklist.categories { categories[category.id] = weight.merging(["description": category.title]) { $1 } }
+        var criteria: [String: Any] = [:]
+        for criterion in checklist.criteria { criteria[criterion.id] = weight.merging(["description": criterion.title]) { $1 } }
+        var schema = object(
+            [
+                "schema_version": ["const": 1],
+                "categories": object(categories, required: []), "criteria": object(criteria, required: []),
+            ], required: ["schema_version"], description: "Weights overriding the checklist's, from 0 (ignore) to 10.")
+        schema["$schema"] = draft
+        schema["title"] = "lexgap weights file"
+        return schema
+    }
+}

@@ -1,0 +1,384 @@
+/// The documents advocates file with human-rights bodies, drafted from the assessment of one jurisdiction.
+public enum BriefKind: String, Sendable, CaseIterable {
+    /// A stakeholder submission to the Universal Periodic Review.
+    case upr
+    /// A section of an alternative report to the Committee on the Rights of the Child on the OPSC.
+    case crcOPSC = "crc-opsc"
+    /// Suggested questions for the Committee's list of issues on the OPSC.
+    case crcLOI = "crc-loi"
+    /// Input to the US State Department's Trafficking in Persons report.
+    case tip
+    /// An annex: each criterion against the treaty articles and standards it rests on.
+    case crosswalk
+
+    /// The default word limit, if the body sets one: the UPR figures are those the issue gives for the OHCHR
+    /// technical guidelines (see the README on checking them); the list of issues uses a thematic 3,000.
+    public func defaultCap(joint: Bool) -> Int? {
+        switch self {
+        case .upr: return joint ? 5630 : 2815
+        case .crcLOI: return 3000
+        case .crcOPSC, .tip, .crosswalk: return nil
+        }
+    }
+}
+
+/// What the advocate supplies: who files, for which session, and the choices of style and period.
+public struct BriefSettings: Sendable {
+    public var organisations: [String] = []
+    public var joint = false
+    public var session: String?
+    public var keywords: [String] = []
+    /// UPR: the date of the last review; changes since then are the "developments".
+    public var since: LegalDate?
+    /// The year recommendations ask the reform to be made by.
+    public var by: Int?
+    /// TIP: the reporting period.
+    public var from: LegalDate?
+    public var to: LegalDate?
+    public var style: CitationStyle = .oscola
+    public var cap: Int?
+
+    public init() {}
+}
+
+/// A drafted document: a header block, numbered paragraphs in sections with footnoted citations, optionally a table,
+/// and its word count against the body's limit. Presented by `brief.md` (and so DOCX) and `brief.html`.
+public struct Brief: Encodable, Sendable {
+    public struct Field: Encodable, Sendable {
+        public var label: String
+        public var value: String
+    }
+
+    public struct Paragraph: Encodable, Sendable {
+        /// Numbered through the whole document ("1", "2", …), as the bodies ask.
+        public var number: String
+        /// A bold lead-in ("Question", "Recommendation"), if any.
+        public var label: String?
+        public var text: String
+        /// Footnote ids cited at the end of the paragraph.
+        public var notes: [String]
+    }
+
+    public struct Section: Encodable, Sendable {
+        public var title: String
+        public var paragraphs: [Paragraph]
+    }
+
+    public struct Row: Encodable, Sendable {
+        public var cells: [String]
+    }
+
+    public struct Table: Encodable, Sendable {
+        public var title: String
+        public var columns: [String]
+        public var rows: [Row]
+    }
+
+    public struct Footnote: Encodable, Sendable {
+        public var id: String
+        public var text: String
+    }
+
+    public var kind: String
+    public var colophon: Colophon
+    public var title: String
+    public var header: [Field]
+    public var sections: [Section]
+    public var table: Table?
+    public var footnotes: [Footnote]
+    /// Words of the document's title, sections, table and footnotes.
+    public var words: String
+    /// The limit, if the body sets one.
+    public var cap: String?
+    /// Set when the draft is longer than the limit: "3,102 words; the limit is 2,815".
+    public var overCap: String?
+    public var wordCount: Int
+    public var wordCap: Int?
+
+    public init(kind: BriefKind, card: ScoreCard, checklist: Checklist, weights: Weights, settings: BriefSettings) {
+        var draft = Draft(card: card, checklist: checklist, style: settings.style)
+        let jurisdiction = card.jurisdiction
+        let state = jurisdiction.nameInProse
+        let date = card.asOf
+        let year = settings.by ?? (date.year + (kind == .upr ? 4 : 2))
+        let organisations = settings.organisations.isEmpty ? "[Organisation name]" : listInProse(settings.organisations)
+        var fields = [Field(label: "Submitted by", value: organisations)]
+
+        switch kind {
+        case .upr:
+            title = "Submission to the Universal Periodic Review of \(state)"
+            let since = settings.since ?? LegalDate(year: date.year - 5, month: date.month, day: min(date.day, 28))!
+            fields += [
+                Field(label: "Type of submission", value: settings.joint ? "Joint submission" : "Individual submission"),
+                Field(label: "State under review", value: jurisdiction.name),
+                Field(label: "Session", value: settings.session ?? "[UPR session and date of the review]"),
+                Field(label: "Keywords", value: (settings.keywords.isEmpty ? Self.defaultKeywords : settings.keywords).joined(separator: "; ")),
+            ]
+            draft.section("Introduction", [
+                ("", "This submission by \(organisations) concerns the legislation of \(state) on cybersex trafficking, the live-streamed sexual abuse of children and online child sexual exploitation. It assesses the law in force on \(date) against \(checklist.criteria.count) criteria drawn from international standards, and cites the provision behind every finding.", []),
+            ])
+            draft.section("Summary", [("", CountryReport.summary(card: card, gaps: draft.severe, research: draft.research.count, checklist: checklist, weights: weights), [])])
+            let changes = draft.developments(LawChange.timeline(jurisdiction, checklist: checklist).filter { $0.date > since && $0.date <= date })
+            draft.section(
+                "Developments since the last review",
+                changes.isEmpty ? [("", "No change in the law on these issues is recorded between \(since) and \(date).", [])] : changes)
+            draft.section("Gaps in the law", draft.severe.map { draft.gapParagraph($0) } + draft.research.map { draft.researchParagraph($0) })
+            draft.section("Recommendations", draft.severe.map { gap in ("", draft.amendment(gap, by: year), []) })
+        case .crcOPSC, .crcLOI:
+            let questionsOnly = kind == .crcLOI
+            title = questionsOnly
+                ? "Suggested questions for the list of issues: Optional Protocol on the sale of children, child prostitution and child pornography (\(state))"
+                : "Alternative report to the Committee on the Rights of the Child: Optional Protocol on the sale of children, child prostitution and child pornography (\(state))"
+            fields += [Field(label: "State party", value: jurisdiction.name), Field(label: "Session", value: settings.session ?? "[Committee session]")]
+            for section in draft.frameworkSections("crc-opsc") {
+                let gaps = draft.gaps(in: section.criteria)
+                var paragraphs: [(String, String, [Provision])] = []
+                for gap in gaps {
+                    if !questionsOnly { paragraphs.append(draft.gapParagraph(gap)) }
+                    paragraphs.append(("Question", draft.question(gap), questionsOnly ? draft.provisions(gap) : []))
+                    if !questionsOnly {
+                        paragraphs.append(("Recommendation", "The Committee recommends that the State party \(draft.reform(gap.criterion)).", []))
+                    }
+                }
+                if paragraphs.isEmpty, !questionsOnly {
+                    paragraphs.append(("", "The assessment finds no gap in the law under this heading.", []))
+                }
+                if !paragraphs.isEmpty { draft.section(section.title, paragraphs) }
+            }
+        case .tip:
+            let (from, to) = Self.reportingPeriod(settings.from, settings.to, asOf: date)
+            title = "Input to the Trafficking in Persons Report: \(state)"
+            fields += [Field(label: "Country", value: jurisdiction.name), Field(label: "Reporting period", value: "\(from) to \(to)")]
+            let changes = LawChange.timeline(jurisdiction, checklist: checklist).filter { $0.date >= from && $0.date <= to }
+            for section in draft.frameworkSections("tip") {
+                var paragraphs = draft.developments(changes.filter { section.criteria.contains($0.criterion.id) })
+                if paragraphs.isEmpty {
+                    paragraphs.append(("", "No change in the law under this heading is recorded for the reporting period.", []))
+                }
+                let gaps = draft.gaps(in: section.criteria)
+                if !gaps.isEmpty {
+                    paragraphs.append(("", "Gaps that remain: " + gaps.map { "\($0.criterion.title.lowercasedFirst) (\(StatusView($0.status).label.lowercased()))" }.joined(separator: "; ") + ".", gaps.flatMap { draft.provisions($0) }))
+                }
+                draft.section(section.title, paragraphs)
+            }
+            let priorities = Array(draft.severe.prefix(5))
+            draft.section("Prioritized recommendations", priorities.map { gap in ("", "\(draft.reform(gap.criterion).uppercasedFirst).", []) })
+        case .crosswalk:
+            title = "Annex: the legislative checklist against treaty standards (\(state))"
+            fields += [Field(label: "State", value: jurisdiction.name)]
+            draft.section("About this annex", [
+                ("", "Each criterion of the checklist “\(checklist.title)” (version \(checklist.version)) is set against the article of the Optional Protocol on the sale of children, the Lanzarote Convention and the Council of Europe Anti-Trafficking Convention that sets the standard, the core criterion of ICMEC's Global Review it corresponds to, and FATF Recommendation 15 where it applies, with the status of the law of \(state) on \(date).", []),
+            ])
+        }
+
+        fields.append(Field(label: "The law as of", value: date.description))
+        if kind == .crosswalk {
+            table = Table(
+                title: "Crosswalk", columns: ["Criterion", "OPSC", "Lanzarote Convention", "CoE Anti-Trafficking Convention", "ICMEC", "FATF", "Status in \(state)"],
+                rows: card.criteria.map { scored in
+                    let criterion = scored.finding.criterion
+                    func articles(_ key: String) -> String { criterion.crosswalk.articles[key]?.joined(separator: "; ") ?? "–" }
+                    let fatf = criterion.crosswalk.articles["fatf"]?.filter { $0.hasPrefix("R.15") } ?? []
+                    return Row(cells: [
+                        "\(criterion.id): \(criterion.title)", articles("opsc"), articles("lanzarote"), articles("coe_trafficking"),
+                        criterion.crosswalk.icmec.isEmpty ? "–" : criterion.crosswalk.icmec.map { "Core criterion \($0)" }.joined(separator: "; "),
+                        fatf.isEmpty ? "–" : fatf.joined(separator: "; "), StatusView(scored.finding.status).label,
+                    ])
+                })
+        } else {
+            table = nil
+        }
+        self.kind = kind.rawValue
+        colophon = Colophon(checklist: checklist, asOf: date)
+        sections = draft.sections
+        footnotes = draft.footnotes
+
+        var text = title + " " + sections.map { section in
+            section.title + " " + section.paragraphs.map { ($0.label ?? "") + " " + $0.text }.joined(separator: " ")
+        }.joined(separator: " ")
+        text += " " + (table.map { $0.columns.joined(separator: " ") + " " + $0.rows.flatMap(\.cells).joined(separator: " ") } ?? "")
+        text += " " + footnotes.map(\.text).joined(separator: " ")
+        let count = WordCount.count(text), limit = settings.cap ?? kind.defaultCap(joint: settings.joint)
+        wordCount = count
+        wordCap = limit
+        words = Self.grouped(count)
+        cap = limit.map(Self.grouped)
+        overCap = limit.flatMap { count > $0 ? "\(Self.grouped(count)) words; the limit is \(Self.grouped($0))" : nil }
+        fields.append(Field(label: "Word count", value: limit.map { "\(Self.grouped(count)) of \(Self.grouped($0)) words" } ?? "\(Self.grouped(count)) words"))
+        header = fields
+    }
+
+    static let defaultKeywords = [
+        "online sexual exploitation of children", "cybersex trafficking", "live-streamed child sexual abuse", "trafficking in persons",
+    ]
+
+    /// The TIP reporting period: the given dates, or else the last 1 April to 31 March that ended by the report's date.
+    static func reportingPeriod(_ from: LegalDate?, _ to: LegalDate?, asOf date: LegalDate) -> (LegalDate, LegalDate) {
+        let endYear = date.month >= 4 ? date.year : date.year - 1
+        let end = to ?? LegalDate(year: endYear, month: 3, day: 31)!
+        let start = from ?? LegalDate(year: end.year - 1, month: 4, day: 1)!
+        return (start, end)
+    }
+
+    /// "2,815".
+    static func grouped(_ number: Int) -> String {
+        let digits = String(number)
+        var out = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { out += "," }
+            out.append(digit)
+        }
+        return out
+    }
+}
+
+/// The paragraphs and footnotes of a brief as they are written, numbering paragraphs and footnotes as it goes.
+struct Draft {
+    let card: ScoreCard
+    let checklist: Checklist
+    let style: CitationStyle
+    let severe: [Gap]
+    let research: [Gap]
+    var sections: [Brief.Section] = []
+    var footnotes: [Brief.Footnote] = []
+    var paragraphCount = 0
+
+    init(card: ScoreCard, checklist: Checklist, style: CitationStyle) {
+        self.card = card
+        self.checklist = checklist
+        self.style = style
+        let gaps = Gap.gaps(of: card, peers: [])
+        severe = gaps.filter { !$0.needsResearch }
+        research = gaps.filter(\.needsResearch)
+    }
+
+    var jurisdiction: Jurisdiction { card.jurisdiction }
+
+    mutating func section(_ title: String, _ paragraphs: [(label: String, text: String, provisions: [Provision])]) {
+        var built: [Brief.Paragraph] = []
+        for paragraph in paragraphs {
+            paragraphCount += 1
+            let notes = paragraph.provisions.isEmpty ? [] : [cite(paragraph.provisions)]
+            built.append(Brief.Paragraph(
+                number: String(paragraphCount), label: paragraph.label.isEmpty ? nil : paragraph.label, text: paragraph.text, notes: notes))
+        }
+        sections.append(Brief.Section(title: title, paragraphs: built))
+    }
+
+    /// The footnote citing `provisions`; an identical citation reuses its footnote.
+    mutating func cite(_ provisions: [Provision]) -> String {
+        let text = style.footnote(ProvisionView.all(provisions, in: jurisdiction))
+        if let existing = footnotes.first(where: { $0.text == text }) { return existing.id }
+        let id = String(footnotes.count + 1)
+        footnotes.append(Brief.Footnote(id: id, text: text))
+        return id
+    }
+
+    func provisions(_ gap: Gap) -> [Provision] {
+        card.criteria.first { $0.finding.criterion.id == gap.criterion.id }?.finding.provisions ?? []
+    }
+
+    func gaps(in criteria: [String]) -> [Gap] {
+        (severe + research).filter { criteria.contains($0.criterion.id) }
+            .sorted { (criteria.firstIndex(of: $0.criterion.id) ?? 0) < (criteria.firstIndex(of: $1.criterion.id) ?? 0) }
+    }
+
+    /// The framework's sections, or one section per category when the checklist does not define the framework.
+    func frameworkSections(_ id: String) -> [ReportingFramework.Section] {
+        if let framework = checklist.framework(id) { return framework.sections }
+        return checklist.categories.map { category in
+            ReportingFramework.Section(title: category.title, criteria: checklist.criteria.filter { $0.category == category.id }.map(\.id))
+        }
+    }
+
+    /// The first sentence of the criterion's recommended reform, to follow "to" or "that the State party".
+    func reform(_ criterion: Criterion) -> String {
+        criterion.recommendation.firstSentence.lowercasedFirst
+    }
+
+    func gapParagraph(_ gap: Gap) -> (String, String, [Provision]) {
+        let status = StatusView(gap.status).label.lowercased()
+        let note = gap.note.isEmpty ? "" : " \(gap.note)"
+        return ("", "\(gap.criterion.title) — \(status).\(note)", provisions(gap))
+    }
+
+    func researchParagraph(_ gap: Gap) -> (String, String, [Provision]) {
+        let note = gap.note.isEmpty ? "" : " \(gap.note)"
+        return ("", "\(gap.criterion.title) — not established from the sources consulted.\(note)", provisions(gap))
+    }
+
+    func question(_ gap: Gap) -> String {
+        "Please provide information on the measures taken or planned to \(reform(gap.criterion)), and on their timetable."
+    }
+
+    /// "Amend the Act (citation), s 4, to … by 2030." or, with nothing to amend, "Enact legislation to … by 2030."
+    func amendment(_ gap: Gap, by year: Int) -> String {
+        let reform = reform(gap.criterion)
+        guard let first = ProvisionView.all(provisions(gap), in: jurisdiction).first else {
+            return "Enact legislation to \(reform) by \(year)."
+        }
+        let name = first.instrument == first.citation ? first.citation : "\(first.instrument) (\(first.citation))"
+        let article = name.hasPrefix("The ") || name.hasPrefix("the ") ? "" : "the "
+        return "Amend \(article)\(name), \(style.pinpoint(first.section)), to \(reform) by \(year)."
+    }
+
+    /// Dated changes of status in the law, one paragraph per date: what took effect and what it changed. A change
+    /// to or from `unclear` records the state of research, not of the law, and a state that only cites new
+    /// provisions changes nothing, so neither is told.
+    func developments(_ changes: [LawChange]) -> [(String, String, [Provision])] {
+        let real = changes.filter { change in
+            guard let from = change.from else { return false }
+            return from != change.to && from != .unclear && change.to != .unclear
+        }
+        var byDate: [(LegalDate, [LawChange])] = []
+        for change in real {
+            if let last = byDate.last, last.0 == change.date { byDate[byDate.count - 1].1.append(change) } else { byDate.append((change.date, [change])) }
+        }
+        return byDate.map { date, changes in
+            var instruments: [String] = []
+            for change in changes {
+                for instrument in change.instruments where !instruments.contains(instrument.title) { instruments.append(instrument.title) }
+            }
+            let what = changes.map { change in
+                "“\(change.criterion.title.lowercasedFirst)” became \(StatusView(change.to).label.lowercased()) (it had been \(StatusView(change.from!).label.lowercased()))"
+            }
+            let by = instruments.isEmpty ? "" : " (\(instruments.joined(separator: "; ")))"
+            var provisions: [Provision] = []
+            for change in changes {
+                let state = jurisdiction.assessment(change.criterion.id)?.timeline.first { $0.since == change.date }
+                for provision in state?.provisions ?? [] where !provisions.contains(where: { $0.instrument == provision.instrument && $0.section == provision.section }) {
+                    provisions.append(provision)
+                }
+            }
+            return ("", "On \(date)\(by), the law changed: \(what.joined(separator: "; ")).", provisions)
+        }
+    }
+}
+
+extension String {
+    /// The first sentence: up to the first ". " that is followed by a capital letter.
+    var firstSentence: String {
+        var text = self.trimmedOfWhitespace
+        var index = text.startIndex
+        while let range = text.range(of: ". ", range: index..<text.endIndex) {
+            if let next = text[range.upperBound...].first, next.isUppercase {
+                text = String(text[..<range.lowerBound])
+                break
+            }
+            index = range.upperBound
+        }
+        return text.hasSuffix(".") ? String(text.dropLast()) : text
+    }
+
+    /// The first letter in lower case, unless the word is an acronym ("ICT", "VASPs").
+    var lowercasedFirst: String {
+        guard let first = first, first.isUppercase else { return self }
+        if dropFirst().first?.isUppercase == true { return self }
+        return first.lowercased() + dropFirst()
+    }
+
+    var uppercasedFirst: String {
+        guard let first = first else { return self }
+        return first.uppercased() + dropFirst()
+    }
+}

@@ -1,0 +1,131 @@
+import ArgumentParser
+import Foundation
+import LexgapCore
+
+extension BriefKind: ExpressibleByArgument {}
+extension CitationStyle: ExpressibleByArgument {}
+
+enum BriefFormat: String, ExpressibleByArgument, CaseIterable {
+    case md, docx, html
+}
+
+struct BriefCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "brief",
+        abstract: "Draft a document to file: a UPR submission, a CRC/OPSC alternative report or list of issues, TIP input, or a treaty crosswalk.",
+        discussion: """
+            Markdown and HTML need nothing extra; DOCX is made from the Markdown by pandoc (Debian: apt-get install \
+            pandoc), styled by templates/brief-reference.docx (A4, Times New Roman). A draft over the word limit still \
+            renders, with a warning.
+            """)
+
+    @OptionGroup var reading: ReadingOptions
+    @OptionGroup var templateOptions: TemplateOptions
+
+    @Option(help: "upr, crc-opsc, crc-loi, tip or crosswalk.") var kind: BriefKind
+    @Option(help: "Output format: md, docx or html.") var format: BriefFormat = .md
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (required for docx).", valueName: "file")) var output: String?
+    @Option(help: "Footnote style: oscola (s 72, art 3(1)(c)) or bluebook (§ 72, art. 3(1)(c)).") var citationStyle: CitationStyle = .oscola
+    @Option(name: .customLong("organisation"), help: ArgumentHelp("A submitting organisation (repeat for several).", valueName: "name"))
+    var organisations: [String] = []
+    @Flag(help: "A joint submission (UPR: the joint word limit).") var joint = false
+    @Option(help: ArgumentHelp("The session, e.g. \"UPR 47th session, November 2024\".", valueName: "text")) var session: String?
+    @Option(name: .customLong("keyword"), help: ArgumentHelp("A keyword for the UPR header (repeat for several).", valueName: "word"))
+    var keywords: [String] = []
+    @Option(help: ArgumentHelp("UPR: the date of the last review (default: five years before --as-of).", valueName: "date")) var since: LegalDate?
+    @Option(help: ArgumentHelp("The year recommendations ask for the reform by.", valueName: "year")) var by: Int?
+    @Option(help: ArgumentHelp("TIP: start of the reporting period (default: 1 April).", valueName: "date")) var from: LegalDate?
+    @Option(help: ArgumentHelp("TIP: end of the reporting period (default: the last 31 March).", valueName: "date")) var to: LegalDate?
+    @Option(help: ArgumentHelp("The word limit (default: the body's, where it sets one).", valueName: "words")) var cap: Int?
+    @Argument(help: ArgumentHelp("Jurisdiction code.", valueName: "code")) var code: String
+
+    func validate() throws {
+        if format == .docx, output == nil { throw ValidationError("--format docx needs -o FILE") }
+        if let from, let to, to < from { throw ValidationError("--to must not be before --from") }
+    }
+
+    func run() throws {
+        let (checklist, jurisdictions, weights) = try reading.load()
+        let target = try select([code], from: jurisdictions)[0]
+        var settings = BriefSettings()
+        settings.organisations = organisations
+        settings.joint = joint
+        settings.session = session
+        settings.keywords = keywords
+        settings.since = since
+        settings.by = by
+        settings.from = from
+        settings.to = to
+        settings.style = citationStyle
+        settings.cap = cap
+        let card = ScoreCard(target, checklist: checklist, asOf: reading.date, weights: weights)
+        let brief = Brief(kind: kind, card: card, checklist: checklist, weights: weights, settings: settings)
+        if let overCap = brief.overCap {
+            writeStandardError("warning: the draft is over the word limit: \(overCap)\n")
+        }
+        let templates = try templateOptions.load()
+        let text: String
+        do {
+            text = try templates.render(brief, with: format == .html ? "brief.html" : "brief.md")
+        } catch {
+            throw CommandFailure(message: error.message)
+        }
+        switch format {
+        case .md, .html:
+            if let output { try Output.write(text, to: output) } else { writeStandardOutput(text) }
+        case .docx:
+            try Pandoc.docx(markdown: text, reference: try templateOptions.file("brief-reference.docx"), to: output!)
+        }
+    }
+}
+
+/// Word documents from Markdown through pandoc, whose footnotes, headings and numbered lists become Word's own.
+enum Pandoc {
+    static func docx(markdown: String, reference: String?, to output: String) throws {
+        guard let pandoc = findExecutable(["pandoc"]) else {
+            throw CommandFailure(
+                message: "DOCX output needs pandoc, which was not found on the PATH; install it (Debian/Ubuntu: sudo apt-get install pandoc) or use --format md or html")
+        }
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("lexgap-docx-\(ProcessInfo.processInfo.processIdentifier)")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        let input = work.appendingPathComponent("brief.md"), result = work.appendingPathComponent("brief.docx")
+        try Data(markdown.utf8).write(to: input)
+        var arguments = ["--from", "markdown", "--to", "docx", "--output", result.path, input.path]
+        if let reference { arguments.insert("--reference-doc=\(reference)", at: 0) }
+        let (status, message) = try runProcess(pandoc, arguments)
+        guard status == 0, let data = FileManager.default.contents(atPath: result.path), !data.isEmpty else {
+            throw CommandFailure(message: "pandoc could not make the DOCX (exit \(status)): \(message)")
+        }
+        try Output.write(data, to: output)
+    }
+}
+
+/// The first of `names` found on the PATH.
+func findExecutable(_ names: [String]) -> String? {
+    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+    for name in names {
+        for folder in path.split(separator: ":") where FileManager.default.isExecutableFile(atPath: "\(folder)/\(name)") {
+            return "\(folder)/\(name)"
+        }
+    }
+    return nil
+}
+
+/// Runs a program to completion (stopping it after `timeout` seconds) and returns its exit status and the end of its
+/// standard error.
+func runProcess(_ executable: String, _ arguments: [String], timeout: Double = 120) throws -> (Int32, String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    let errors = Pipe()
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = errors
+    try process.run()
+    let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
+    DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
+    let message = errors.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    watchdog.cancel()
+    return (process.terminationStatus, String(decoding: message.suffix(500), as: UTF8.self))
+}

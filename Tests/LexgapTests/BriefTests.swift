@@ -1,0 +1,89 @@
+import Foundation
+import LexgapCore
+import Testing
+
+/// `lexgap brief`: drafts of the documents advocates file, rendered on the fixture corpus with `--as-of` pinned.
+@Suite struct BriefTests {
+    static let data = ["--checklist", "analysis/checklist.yaml", "--data", "analysis/jurisdictions", "--as-of", "2026-01-01"]
+    static let settings = ["--organisation", "Testland Child Rights Coalition", "--session", "UPR 99th session, 2027", "--since", "2015-01-01"]
+
+    @Test(arguments: BriefKind.allCases.map(\.rawValue))
+    func briefMatchesItsGolden(_ kind: String) throws {
+        let result = try CLI.run(["brief", "XA", "--kind", kind] + Self.settings + Self.data, in: Fixtures.directory)
+        #expect(result.status == 0, "\(result.stderr)")
+        let golden = try Fixtures.matchesGolden(result.stdout, "briefs/golden/\(kind).md")
+        #expect(result.stdout == golden.expected)
+    }
+
+    @Test func bluebookAndHTMLMatchTheirGoldens() throws {
+        let bluebook = try CLI.run(["brief", "XA", "--kind", "crc-opsc", "--citation-style", "bluebook"] + Self.settings + Self.data, in: Fixtures.directory)
+        #expect(try bluebook.stdout == Fixtures.matchesGolden(bluebook.stdout, "briefs/golden/crc-opsc-bluebook.md").expected)
+        let html = try CLI.run(["brief", "XA", "--kind", "upr", "--format", "html"] + Self.settings + Self.data, in: Fixtures.directory)
+        #expect(try html.stdout == Fixtures.matchesGolden(html.stdout, "briefs/golden/upr.html").expected)
+    }
+
+    /// Pandoc makes a Word file whose footnotes, numbered paragraphs and headings are Word's own; the page is A4.
+    @Test func docxHasRealFootnotesNumberingAndHeadings() throws {
+        let folder = try Scratch.folder()
+        let path = folder.appendingPathComponent("upr.docx").path
+        let result = try CLI.run(["brief", "XA", "--kind", "upr", "--format", "docx", "-o", path] + Self.settings + Self.data, in: Fixtures.directory)
+        #expect(result.status == 0, "\(result.stderr)")
+        let script = """
+            import sys, zipfile
+            z = zipfile.ZipFile(sys.argv[1])
+            doc = z.read('word/document.xml').decode()
+            notes = z.read('word/footnotes.xml').decode() if 'word/footnotes.xml' in z.namelist() else ''
+            print('footnotes', notes.count('<w:footnote ') - notes.count('w:type="separator"') - notes.count('w:type="continuationSeparator"'))
+            print('numbered', doc.count('<w:numPr>'))
+            print('headings', doc.count('w:val="Heading'))
+            print('a4', 'w:w="11906"' in doc and 'w:h="16838"' in doc)
+            print('reference', 'footnoteReference' in doc)
+            """
+        let report = try Tool.run("python3", ["-c", script, path])
+        let values = Dictionary(uniqueKeysWithValues: report.split(separator: "\n").map { line -> (String, String) in
+            let parts = line.split(separator: " ", maxSplits: 1)
+            return (String(parts[0]), String(parts[1]))
+        })
+        #expect(Int(values["footnotes"] ?? "0") ?? 0 >= 1, "\(report)")
+        #expect(Int(values["numbered"] ?? "0") ?? 0 >= 5, "\(report)")
+        #expect(Int(values["headings"] ?? "0") ?? 0 >= 5, "\(report)")
+        #expect(values["a4"] == "True", "\(report)")
+        #expect(values["reference"] == "True", "\(report)")
+    }
+
+    @Test func docxWithoutPandocSaysWhatToInstall() throws {
+        let folder = try Scratch.folder()
+        let result = try CLI.run(
+            ["brief", "XA", "--kind", "upr", "--format", "docx", "-o", folder.appendingPathComponent("x.docx").path] + Self.data,
+            in: Fixtures.directory, environment: ["PATH": folder.path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("apt-get install pandoc"))
+    }
+
+    @Test func overTheLimitStillRendersWithAWarning() throws {
+        let result = try CLI.run(["brief", "XA", "--kind", "upr", "--cap", "50"] + Self.data, in: Fixtures.directory)
+        #expect(result.status == 0)
+        #expect(result.stderr.hasPrefix("warning: the draft is over the word limit: "))
+        #expect(result.stderr.contains("the limit is 50"))
+        #expect(result.stdout.contains("# Submission to the Universal Periodic Review of Testland"))
+    }
+
+    @Test func wordsAreCountedAsAReaderCountsThem() {
+        #expect(WordCount.count("Amend the Act, s 4(c), by 2030. It's anti-money-laundering: 4.5%.") == 11)
+        #expect(WordCount.count("**Question:** Please — provide [^1] information.") == 5)
+        #expect(WordCount.count("") == 0)
+        #expect(WordCount.count("| --- | --- |") == 0)
+    }
+
+    @Test(arguments: [
+        ("Sec. 4(c)", "s 4(c)", "§ 4(c)"), ("s. 66B(4)", "s 66B(4)", "§ 66B(4)"), ("Section 72", "s 72", "§ 72"),
+        ("ss. 7, 13", "ss 7, 13", "§§ 7, 13"), ("Secs. 113 and 114", "ss 113 and 114", "§§ 113 and 114"),
+        ("§ 2252A(a)(5)(B)", "s 2252A(a)(5)(B)", "§ 2252A(a)(5)(B)"), ("Art. 3(1)(c)", "art 3(1)(c)", "art. 3(1)(c)"),
+        ("Article 240b", "art 240b", "art. 240b"), ("Arts. 24, 25 and 29", "arts 24, 25 and 29", "arts. 24, 25 and 29"),
+        ("Part 2", "Part 2", "Part 2"), ("Subdivision F", "Subdivision F", "Subdivision F"),
+    ])
+    func pinpointsFollowTheCitationStyle(_ example: (String, String, String)) {
+        #expect(CitationStyle.oscola.pinpoint(example.0) == example.1)
+        #expect(CitationStyle.bluebook.pinpoint(example.0) == example.2)
+    }
+}
