@@ -16,8 +16,11 @@ BUNDLE = lexgap_LexgapResources.resources
 build:
 	$(SWIFT) build -c $(CONFIGURATION) --product lexgap
 
+MANUAL = .build/plugins/GenerateManual/outputs/lexgap/lexgap.1
+
+# argument-parser's plugin writes the page from the commands' own help.
 man: build
-	$(SWIFT) package --allow-writing-to-package-directory generate-manual --multi-page=false --output-directory .build/man >/dev/null
+	$(SWIFT) package generate-manual >/dev/null
 
 install: build man install-files
 
@@ -33,7 +36,7 @@ install-files:
 	"$(PREFIX)/bin/lexgap" --generate-completion-script bash > "$(PREFIX)/share/bash-completion/completions/lexgap"
 	"$(PREFIX)/bin/lexgap" --generate-completion-script zsh > "$(PREFIX)/share/zsh/site-functions/_lexgap"
 	"$(PREFIX)/bin/lexgap" --generate-completion-script fish > "$(PREFIX)/share/fish/vendor_completions.d/lexgap.fish"
-	if [ -f .build/man/lexgap.1 ]; then install -m 644 .build/man/lexgap.1 "$(PREFIX)/share/man/man1/lexgap.1"; fi
+	if [ -f "$(MANUAL)" ]; then install -m 644 "$(MANUAL)" "$(PREFIX)/share/man/man1/lexgap.1"; fi
 
 uninstall:
 	rm -rf "$(PREFIX)/lib/lexgap"

@@ -34,7 +34,7 @@ struct ReadingOptions: ParsableArguments {
     func load() throws -> (Checklist, [Jurisdiction], Weights) { try loadForAnalysis(input, weightsFile: weights) }
 
     func cards(_ jurisdictions: [Jurisdiction], _ checklist: Checklist, _ weights: Weights) -> [ScoreCard] {
-        jurisdictions.map { ScoreCard($0, checklist: checklist, asOf: date, weights: weights) }
+        ScoreCard.cards(jurisdictions, checklist: checklist, asOf: date, weights: weights, threads: loadingThreads)
     }
 }
 

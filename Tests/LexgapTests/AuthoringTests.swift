@@ -102,3 +102,31 @@ import Testing
         #expect(tables["assessments"]?.first?["code"] == "XA")
     }
 }
+
+/// `make install` puts lexgap on a PATH with its bundled checklist and templates, and shell completions; the
+/// installed binary works from any folder. (The tests install the debug build, so as not to build twice.)
+@Suite struct InstallTests {
+    @Test func installedBinaryFindsItsBundleAndCompletions() throws {
+        let prefix = try Scratch.folder()
+        let make = try Tool.run("make", ["-C", Fixtures.repository.path, "install-files", "PREFIX=\(prefix.path)", "CONFIGURATION=debug"])
+        #expect(make.contains("generate-completion-script"), "\(make)")
+        for path in ["bin/lexgap", "lib/lexgap/lexgap_LexgapResources.resources/checklists/cybersex-trafficking.yaml",
+                     "lib/lexgap/lexgap_LexgapResources.resources/templates/country.html.mustache",
+                     "share/bash-completion/completions/lexgap", "share/zsh/site-functions/_lexgap", "share/fish/vendor_completions.d/lexgap.fish"] {
+            #expect(FileManager.default.fileExists(atPath: prefix.appendingPathComponent(path).path), "missing \(path)")
+        }
+        // Run from an empty folder: the checklist and templates must come from the bundle.
+        let elsewhere = try Scratch.folder()
+        let process = Process()
+        process.executableURL = prefix.appendingPathComponent("bin/lexgap")
+        process.arguments = ["checklist", "--format", "json"]
+        process.currentDirectoryURL = elsewhere
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(String(decoding: data, as: UTF8.self).contains("\"CRIM-LIVESTREAM\""))
+    }
+}

@@ -85,6 +85,14 @@ public struct ScoreCard: Sendable {
         }
     }
 
+    /// The score cards of many jurisdictions, computed on up to `threads` threads, in the order given.
+    public static func cards(
+        _ jurisdictions: [Jurisdiction], checklist: Checklist, asOf date: LegalDate, weights: Weights = .checklist,
+        threads: Int = Corpus.defaultThreads
+    ) -> [ScoreCard] {
+        jurisdictions.parallelMap(threads: threads) { ScoreCard($0, checklist: checklist, asOf: date, weights: weights) }
+    }
+
     /// How many of ICMEC's five core criteria the law meets, through the checklist's `crosswalk`.
     public var icmecCriteriaMet: Int {
         (1...5).count { core in

@@ -91,7 +91,7 @@ public struct Site: Sendable {
     public var downloads: [OutputFile]
 
     public init(checklist: Checklist, jurisdictions: [Jurisdiction], weights: Weights, asOf date: LegalDate) {
-        let cards = jurisdictions.sorted { $0.code < $1.code }.map { ScoreCard($0, checklist: checklist, asOf: date, weights: weights) }
+        let cards = ScoreCard.cards(jurisdictions.sorted { $0.code < $1.code }, checklist: checklist, asOf: date, weights: weights)
         let ranking = Ranking(cards)
         let colophon = Colophon(checklist: checklist, asOf: date)
         let top = SiteLinks(depth: 0), nested = SiteLinks(depth: 1)
