@@ -71,6 +71,9 @@ public struct Brief: Encodable, Sendable {
     public struct Table: Encodable, Sendable {
         public var title: String
         public var columns: [String]
+        /// A Markdown separator cell per column ("---", longer for wider columns), which sets relative column widths
+        /// in pandoc's Word output.
+        public var rules: [String]
         public var rows: [Row]
     }
 
@@ -174,14 +177,15 @@ public struct Brief: Encodable, Sendable {
         fields.append(Field(label: "The law as of", value: date.description))
         if kind == .crosswalk {
             table = Table(
-                title: "Crosswalk", columns: ["Criterion", "OPSC", "Lanzarote Convention", "CoE Anti-Trafficking Convention", "ICMEC", "FATF", "Status in \(state)"],
+                title: "Crosswalk", columns: ["Criterion", "OPSC", "Lanzarote Convention", "CoE Anti-Trafficking Convention", "ICMEC core criteria", "FATF", "Status in \(state)"],
+                rules: [32, 14, 14, 12, 10, 6, 10].map { String(repeating: "-", count: $0) },
                 rows: card.criteria.map { scored in
                     let criterion = scored.finding.criterion
                     func articles(_ key: String) -> String { criterion.crosswalk.articles[key]?.joined(separator: "; ") ?? "–" }
                     let fatf = criterion.crosswalk.articles["fatf"]?.filter { $0.hasPrefix("R.15") } ?? []
                     return Row(cells: [
                         "\(criterion.id): \(criterion.title)", articles("opsc"), articles("lanzarote"), articles("coe_trafficking"),
-                        criterion.crosswalk.icmec.isEmpty ? "–" : criterion.crosswalk.icmec.map { "Core criterion \($0)" }.joined(separator: "; "),
+                        criterion.crosswalk.icmec.isEmpty ? "–" : criterion.crosswalk.icmec.map(String.init).joined(separator: ", "),
                         fatf.isEmpty ? "–" : fatf.joined(separator: "; "), StatusView(scored.finding.status).label,
                     ])
                 })

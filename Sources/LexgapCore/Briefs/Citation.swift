@@ -49,13 +49,21 @@ public enum CitationStyle: String, Sendable, CaseIterable {
         }
     }
 
-    /// A footnote citing provisions: "Sexual Offences Act 2003 (2003 c. 42), s 66B(4); …." Both the title and the
-    /// official citation are given unless they are the same.
+    /// A footnote citing provisions, one instrument at a time: "Sexual Offences Act 2003 (2003 c. 42), s 66B(4), s 48;
+    /// Protection of Children Act 1978 (1978 c. 37), s 1." Both the title and the official citation are given unless
+    /// they are the same.
     public func footnote(_ provisions: [ProvisionView]) -> String {
-        provisions.map { provision in
+        var groups: [(name: String, pinpoints: [String])] = []
+        for provision in provisions {
             let name = provision.instrument == provision.citation ? provision.citation : "\(provision.instrument) (\(provision.citation))"
-            return "\(name), \(pinpoint(provision.section))"
-        }.joined(separator: "; ") + "."
+            let pinpoint = pinpoint(provision.section)
+            if let index = groups.firstIndex(where: { $0.name == name }) {
+                if !groups[index].pinpoints.contains(pinpoint) { groups[index].pinpoints.append(pinpoint) }
+            } else {
+                groups.append((name, [pinpoint]))
+            }
+        }
+        return groups.map { "\($0.name), \($0.pinpoints.joined(separator: ", "))" }.joined(separator: "; ") + "."
     }
 }
 
