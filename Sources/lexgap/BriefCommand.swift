@@ -86,19 +86,26 @@ enum Pandoc {
             throw CommandFailure(
                 message: "DOCX output needs pandoc, which was not found on the PATH; install it (Debian/Ubuntu: sudo apt-get install pandoc) or use --format md or html")
         }
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("lexgap-docx-\(ProcessInfo.processInfo.processIdentifier)")
-        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: work) }
-        let input = work.appendingPathComponent("brief.md"), result = work.appendingPathComponent("brief.docx")
-        try Data(markdown.utf8).write(to: input)
-        var arguments = ["--from", "markdown", "--to", "docx", "--output", result.path, input.path]
-        if let reference { arguments.insert("--reference-doc=\(reference)", at: 0) }
-        let (status, message) = try runProcess(pandoc, arguments)
-        guard status == 0, let data = FileManager.default.contents(atPath: result.path), !data.isEmpty else {
-            throw CommandFailure(message: "pandoc could not make the DOCX (exit \(status)): \(message)")
+        try withTemporaryFolder("docx") { work in
+            let input = work.appendingPathComponent("brief.md"), result = work.appendingPathComponent("brief.docx")
+            try Data(markdown.utf8).write(to: input)
+            var arguments = ["--from", "markdown", "--to", "docx", "--output", result.path, input.path]
+            if let reference { arguments.insert("--reference-doc=\(reference)", at: 0) }
+            let (status, message) = try runProcess(pandoc, arguments)
+            guard status == 0, let data = FileManager.default.contents(atPath: result.path), !data.isEmpty else {
+                throw CommandFailure(message: "pandoc could not make the DOCX (exit \(status)): \(message)")
+            }
+            try Output.write(data, to: output)
         }
-        try Output.write(data, to: output)
     }
+}
+
+/// Runs `body` with a new private temporary folder, removed afterwards whatever happens.
+func withTemporaryFolder(_ purpose: String, _ body: (URL) throws -> Void) throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lexgap-\(purpose)-\(ProcessInfo.processInfo.processIdentifier)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try body(folder)
 }
 
 /// The first of `names` found on the PATH.

@@ -174,19 +174,18 @@ enum PDFPrinter {
             throw CommandFailure(
                 message: "PDF output needs headless Chromium, which was not found on the PATH; install it (Debian/Ubuntu: sudo apt-get install chromium) or use --format html and print to PDF from a browser")
         }
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("lexgap-pdf-\(ProcessInfo.processInfo.processIdentifier)")
-        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: work) }
-        let page = work.appendingPathComponent("report.html"), pdf = work.appendingPathComponent("report.pdf")
-        try Data(html.utf8).write(to: page)
-        // A page Chromium cannot finish (a custom template with a script, say) is stopped by the timeout.
-        let (status, message) = try runProcess(browser, [
-            "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--user-data-dir=\(work.path)/profile",
-            "--print-to-pdf=\(pdf.path)", page.absoluteString,
-        ])
-        guard status == 0, let data = FileManager.default.contents(atPath: pdf.path), !data.isEmpty else {
-            throw CommandFailure(message: "Chromium could not print the PDF (exit \(status)): \(message)")
+        try withTemporaryFolder("pdf") { work in
+            let page = work.appendingPathComponent("report.html"), pdf = work.appendingPathComponent("report.pdf")
+            try Data(html.utf8).write(to: page)
+            // A page Chromium cannot finish (a custom template with a script, say) is stopped by the timeout.
+            let (status, message) = try runProcess(browser, [
+                "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--user-data-dir=\(work.path)/profile",
+                "--print-to-pdf=\(pdf.path)", page.absoluteString,
+            ])
+            guard status == 0, let data = FileManager.default.contents(atPath: pdf.path), !data.isEmpty else {
+                throw CommandFailure(message: "Chromium could not print the PDF (exit \(status)): \(message)")
+            }
+            try Output.write(data, to: output)
         }
-        try Output.write(data, to: output)
     }
 }
