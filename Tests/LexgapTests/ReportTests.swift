@@ -283,6 +283,11 @@ enum Tool {
         let cards = corpus.jurisdictions.map { ScoreCard($0, checklist: checklist, asOf: date) }
         var views: [any Encodable] = Site(checklist: checklist, jurisdictions: corpus.jurisdictions, weights: .checklist, asOf: date).pages.map(\.view)
         views.append(ComparativeReport(cards: cards, checklist: checklist, weights: .checklist, asOf: date))
+        var settings = BriefSettings()
+        settings.cap = 10
+        for kind in BriefKind.allCases {
+            views.append(Brief(kind: kind, card: cards[0], checklist: checklist, weights: .checklist, settings: settings))
+        }
         var keys = Set<String>()
         for view in views {
             Self.keys(of: try JSONSerialization.jsonObject(with: Data(JSONText.encode(view).utf8)), into: &keys)

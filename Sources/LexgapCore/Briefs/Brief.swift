@@ -95,8 +95,13 @@ public struct Brief: Encodable, Sendable {
     public var cap: String?
     /// Set when the draft is longer than the limit: "3,102 words; the limit is 2,815".
     public var overCap: String?
+    /// The same as numbers, for the command's warning; not part of the view templates receive.
     public var wordCount: Int
     public var wordCap: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case kind, colophon, title, header, sections, table, footnotes, words, cap, overCap
+    }
 
     public init(kind: BriefKind, card: ScoreCard, checklist: Checklist, weights: Weights, settings: BriefSettings) {
         var draft = Draft(card: card, checklist: checklist, style: settings.style)
