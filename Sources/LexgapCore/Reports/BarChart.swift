@@ -54,7 +54,10 @@ public struct BarChart: Encodable, Sendable {
     ///   - series: the names of the series, in order (one per bar in each group).
     ///   - groups: each group's label and one score per series (nil: no score).
     init(id: String, title: String, description: String, series: [String], groups input: [(label: String, scores: [Double?])]) {
-        let width = 640.0, labelWidth = 210.0, valueWidth = 60.0, top = 10.0
+        // The label column fits the longest label (about 6.6 units a character at 12 px), so none is cut off.
+        let longest = Double(input.map(\.label.count).max() ?? 10)
+        let labelWidth = min(330, max(150, longest * 6.6 + 14)), valueWidth = 60.0, top = 10.0
+        let width = labelWidth + 380 + valueWidth
         let plotLeft = labelWidth, plotRight = width - valueWidth, plotWidth = plotRight - plotLeft
         let barHeight = series.count > 1 ? 14.0 : 20.0, barGap = 3.0, groupGap = 12.0
         var y = top
