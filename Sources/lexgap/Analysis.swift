@@ -29,9 +29,24 @@ struct ReadingOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A YAML file of criterion and category weights overriding the checklist's.", valueName: "file"))
     var weights: String?
 
+    @Flag(help: "Include files marked 'draft: true', which are otherwise left out of rankings, comparisons, the site and briefs.")
+    var includeDrafts = false
+
     var date: LegalDate { asOf ?? .today }
 
     func load() throws -> (Checklist, [Jurisdiction], Weights) { try loadForAnalysis(input, weightsFile: weights) }
+
+    /// The jurisdictions published in lists: all but drafts, unless `--include-drafts`.
+    func published(_ jurisdictions: [Jurisdiction]) -> [Jurisdiction] { jurisdictions.published(includeDrafts: includeDrafts) }
+
+    /// The named jurisdictions for a command about several: a draft only with `--include-drafts`.
+    func selectPublished(_ codes: [String], from jurisdictions: [Jurisdiction]) throws -> [Jurisdiction] {
+        let chosen = try select(codes, from: jurisdictions)
+        if !includeDrafts, let draft = chosen.first(where: \.draft) {
+            throw CommandFailure(message: "\(draft.code) is a draft ('draft: true' in \(draft.file)); finish it, or pass --include-drafts")
+        }
+        return chosen
+    }
 
     func cards(_ jurisdictions: [Jurisdiction], _ checklist: Checklist, _ weights: Weights) -> [ScoreCard] {
         ScoreCard.cards(jurisdictions, checklist: checklist, asOf: date, weights: weights, threads: loadingThreads)
@@ -48,6 +63,8 @@ struct AnalysisOptions: ParsableArguments {
     var date: LegalDate { reading.date }
 
     func load() throws -> (Checklist, [Jurisdiction], Weights) { try reading.load() }
+
+    func published(_ jurisdictions: [Jurisdiction]) -> [Jurisdiction] { reading.published(jurisdictions) }
 
     func cards(_ jurisdictions: [Jurisdiction], _ checklist: Checklist, _ weights: Weights) -> [ScoreCard] {
         reading.cards(jurisdictions, checklist, weights)
@@ -93,7 +110,7 @@ struct Score: ParsableCommand {
 
     func run() throws {
         let (checklist, jurisdictions, weights) = try options.load()
-        let chosen = codes.isEmpty ? jurisdictions : try select(codes, from: jurisdictions)
+        let chosen = codes.isEmpty ? options.published(jurisdictions) : try options.reading.selectPublished(codes, from: jurisdictions)
         let report = ScoreReport(cards: options.cards(chosen, checklist, weights), checklist: checklist, asOf: options.date)
         writeStandardOutput(report.render(options.format, width: terminalWidth))
     }
@@ -108,7 +125,7 @@ struct Gaps: ParsableCommand {
     func run() throws {
         let (checklist, jurisdictions, weights) = try options.load()
         let target = try select([code], from: jurisdictions)[0]
-        let peers = options.cards(jurisdictions, checklist, weights)
+        let peers = options.cards(options.published(jurisdictions), checklist, weights)
         let card = ScoreCard(target, checklist: checklist, asOf: options.date, weights: weights)
         writeStandardOutput(GapReport(card: card, peers: peers, checklist: checklist).render(options.format, width: terminalWidth))
     }
@@ -127,7 +144,7 @@ struct Compare: ParsableCommand {
 
     func run() throws {
         let (checklist, jurisdictions, weights) = try options.load()
-        let chosen = all ? jurisdictions : try select(codes, from: jurisdictions)
+        let chosen = all ? options.published(jurisdictions) : try options.reading.selectPublished(codes, from: jurisdictions)
         let report = ComparisonReport(cards: options.cards(chosen, checklist, weights), checklist: checklist, onlyDifferences: onlyDifferences)
         writeStandardOutput(report.render(options.format, width: terminalWidth))
     }
@@ -139,7 +156,7 @@ struct Rank: ParsableCommand {
 
     func run() throws {
         let (checklist, jurisdictions, weights) = try options.load()
-        let ranking = Ranking(options.cards(jurisdictions, checklist, weights))
+        let ranking = Ranking(options.cards(options.published(jurisdictions), checklist, weights))
         writeStandardOutput(RankingReport(ranking: ranking, checklist: checklist, asOf: options.date).render(options.format, width: terminalWidth))
     }
 }
@@ -175,7 +192,7 @@ struct Timeline: ParsableCommand {
         let (checklist, jurisdictions, _) = try loadForAnalysis(input, weightsFile: nil)
         let target = try select([code], from: jurisdictions)[0]
         let changes = LawChange.timeline(target, checklist: checklist)
-        writeStandardOutput(ChangeReport(.timeline(code: target.code, name: target.name, changes: changes)).render(format, width: terminalWidth))
+        writeStandardOutput(ChangeReport(.timeline(target, changes: changes)).render(format, width: terminalWidth))
     }
 }
 
@@ -186,7 +203,7 @@ struct SensitivityCommand: ParsableCommand {
 
     func run() throws {
         let (checklist, jurisdictions, weights) = try options.load()
-        let sensitivity = Sensitivity(corpus: jurisdictions, checklist: checklist, asOf: options.date, weights: weights)
+        let sensitivity = Sensitivity(corpus: options.published(jurisdictions), checklist: checklist, asOf: options.date, weights: weights)
         writeStandardOutput(SensitivityReport(sensitivity: sensitivity, asOf: options.date).render(options.format, width: terminalWidth))
     }
 }

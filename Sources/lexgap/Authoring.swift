@@ -4,7 +4,7 @@ import LexgapCore
 
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Start a jurisdiction file: every criterion 'unclear', with its question and guidance as comments.")
+        abstract: "Start a draft jurisdiction file: every criterion 'unclear', with its question and guidance as comments.")
 
     @OptionGroup var input: InputOptions
     @Option(help: ArgumentHelp("The jurisdiction's name.", valueName: "name")) var name: String
@@ -29,8 +29,9 @@ struct New: ParsableCommand {
             throw CommandFailure(message: "'\(path)' already exists; lexgap new never overwrites a file")
         }
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try Output.write(Scaffold.jurisdiction(code: code, name: name, region: region, reviewed: .today, checklist: checklist), to: path)
-        writeStandardError("wrote \(path): fill in the instruments and each criterion, then run 'lexgap validate --strict \(path)'\n")
+        try Output.write(Scaffold.jurisdiction(code: code, name: name, region: region, checklist: checklist), to: path)
+        writeStandardError(
+            "wrote \(path), a draft (kept out of rankings and the site): fill in the instruments and each criterion, then run 'lexgap validate --strict \(path)'\n")
     }
 }
 
@@ -113,7 +114,8 @@ struct Export: ParsableCommand {
     @Flag(help: "Replace the output folder even if it is not empty and was not made by lexgap.") var force = false
 
     func run() throws {
-        let (checklist, jurisdictions, _) = try reading.load()
+        let (checklist, all, _) = try reading.load()
+        let jurisdictions = reading.published(all)
         Progress.show("tabulating \(jurisdictions.count) jurisdictions…")
         let files = DataExport(jurisdictions, checklist: checklist, asOf: reading.date).files(format)
         Progress.show("writing \(files.count) files…")

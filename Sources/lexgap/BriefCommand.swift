@@ -46,7 +46,7 @@ struct BriefCommand: ParsableCommand {
 
     func run() throws {
         let (checklist, jurisdictions, weights) = try reading.load()
-        let target = try select([code], from: jurisdictions)[0]
+        let target = try reading.selectPublished([code], from: jurisdictions)[0]
         var settings = BriefSettings()
         settings.organisations = organisations
         settings.joint = joint
@@ -59,6 +59,10 @@ struct BriefCommand: ParsableCommand {
         settings.style = citationStyle
         settings.cap = cap
         let card = ScoreCard(target, checklist: checklist, asOf: reading.date, weights: weights)
+        guard card.isRecorded else {
+            throw CommandFailure(
+                message: "\(target.code)'s file records the law from \(target.recordedFrom?.description ?? "-") only; a brief as of \(reading.date) would rest on missing history")
+        }
         let brief = Brief(kind: kind, card: card, checklist: checklist, weights: weights, settings: settings)
         if let overCap = brief.overCap {
             writeStandardError("warning: the draft is over the word limit: \(overCap)\n")

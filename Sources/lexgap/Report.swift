@@ -99,15 +99,18 @@ struct Report: ParsableCommand {
     func run() throws {
         let date = reading.date
         let (checklist, jurisdictions, weightTable) = try reading.load()
-        let chosen = try select(codes, from: jurisdictions)
         let view: any Encodable & Sendable
         if compare {
-            let cards = reading.cards(chosen, checklist, weightTable)
+            let cards = reading.cards(try reading.selectPublished(codes, from: jurisdictions), checklist, weightTable)
             view = ComparativeReport(cards: cards, checklist: checklist, weights: weightTable, asOf: date)
         } else {
-            let cards = reading.cards(jurisdictions, checklist, weightTable)
-            let card = cards.first { $0.jurisdiction.code == chosen[0].code }!
-            view = CountryReport(card: card, ranking: Ranking(cards), checklist: checklist, weights: weightTable)
+            // A draft has its own report, which says it is a draft; it is ranked only among drafts' readers' choice.
+            let target = try select(codes, from: jurisdictions)[0]
+            let published = reading.published(jurisdictions)
+            let cards = reading.cards(published.contains { $0.code == target.code } ? published : published + [target], checklist, weightTable)
+            let ranked = cards.filter { !$0.jurisdiction.draft || reading.includeDrafts }
+            guard let card = cards.first(where: { $0.jurisdiction.code == target.code }) else { throw ExitCode(2) }
+            view = CountryReport(card: card, ranking: Ranking(ranked), checklist: checklist, weights: weightTable)
         }
         if format == .json {
             return try emit(JSONText.encode(view))
@@ -148,7 +151,8 @@ struct SiteCommand: ParsableCommand {
     var force = false
 
     func run() throws {
-        let (checklist, jurisdictions, weightTable) = try reading.load()
+        let (checklist, all, weightTable) = try reading.load()
+        let jurisdictions = reading.published(all)
         let templates = try templateOptions.load()
         Progress.show("analysing \(jurisdictions.count) jurisdictions…")
         let site = Site(checklist: checklist, jurisdictions: jurisdictions, weights: weightTable, asOf: reading.date)

@@ -61,7 +61,7 @@ import Yams
         // Every record ends in CRLF, and the recommendation with a comma-free text stays unquoted.
         #expect(result.stdout.components(separatedBy: "\r\n").dropLast().allSatisfy { !$0.contains("\n") })
         #expect(result.stdout.hasSuffix("\r\n"))
-        #expect(result.stdout.hasPrefix("id,title,status,weight,gain,needs_research,recommendation,peers\r\n"))
+        #expect(result.stdout.hasPrefix("id,title,status,weight,gain,needs_research,finding,reform,peers\r\n"))
     }
 }
 
@@ -92,6 +92,14 @@ import Yams
     func shippedScoresAgree(_ code: String, _ asOf: String) throws {
         let checklist = try Self.yaml("checklists/cybersex-trafficking.yaml")
         let file = try Self.yaml("jurisdictions/\(code).yaml")
+        let result = try CLI.run(["score", code, "--as-of", asOf, "--format", "json"])
+        let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        // Before the file's recorded_from nothing is recorded: no score, and the jurisdiction is named as left out.
+        if let from = Self.date(file["recorded_from"]), asOf < from {
+            #expect((json?["jurisdictions"] as? [Any])?.isEmpty == true)
+            #expect((json?["not_recorded"] as? [[String: Any]])?.first?["code"] as? String == code)
+            return
+        }
         let instruments = (file["instruments"] as? [[String: Any]] ?? []).reduce(into: [String: [String: Any]]()) {
             $0[$1["id"] as! String] = $1
         }
@@ -111,34 +119,38 @@ import Yams
             if status == "met" || status == "partial", !provisions.contains(where: inForce) { return "unclear" }
             return status
         }
-        let values = ["met": 1.0, "partial": 0.5, "absent": 0.0, "unclear": 0.0]
-        var categoryScores: [String: Double] = [:]
         let criteria = checklist["criteria"] as! [[String: Any]]
         let categories = checklist["categories"] as! [[String: Any]]
-        for category in categories {
-            let id = category["id"] as! String
-            var earned = 0.0, possible = 0.0
-            for criterion in criteria where criterion["category"] as! String == id {
-                guard let value = values[status(criterion["id"] as! String)] else { continue }
-                let weight = Double(criterion["weight"] as! Int)
-                earned += weight * value
-                possible += weight
+        /// The README's formula, with `unclear` counted as `unclear` (0 for the score, 1 for the top of its range).
+        func scores(unclear: Double) -> (overall: Double?, categories: [String: Double]) {
+            let values = ["met": 1.0, "partial": 0.5, "absent": 0.0, "unclear": unclear]
+            var categoryScores: [String: Double] = [:]
+            for category in categories {
+                let id = category["id"] as! String
+                var earned = 0.0, possible = 0.0
+                for criterion in criteria where criterion["category"] as! String == id {
+                    guard let value = values[status(criterion["id"] as! String)] else { continue }
+                    let weight = Double(criterion["weight"] as! Int)
+                    earned += weight * value
+                    possible += weight
+                }
+                if possible > 0 { categoryScores[id] = 100 * earned / possible }
             }
-            if possible > 0 { categoryScores[id] = 100 * earned / possible }
+            var earned = 0.0, possible = 0.0
+            for category in categories {
+                guard let score = categoryScores[category["id"] as! String] else { continue }
+                earned += Double(category["weight"] as! Int) * score
+                possible += Double(category["weight"] as! Int)
+            }
+            return (possible > 0 ? earned / possible : nil, categoryScores)
         }
-        var earned = 0.0, possible = 0.0
-        for category in categories {
-            guard let score = categoryScores[category["id"] as! String] else { continue }
-            earned += Double(category["weight"] as! Int) * score
-            possible += Double(category["weight"] as! Int)
-        }
-        let expected = possible > 0 ? earned / possible : nil
+        let (expected, categoryScores) = scores(unclear: 0)
 
-        let result = try CLI.run(["score", code, "--as-of", asOf, "--format", "json"])
-        let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         let entry = try #require((json?["jurisdictions"] as? [[String: Any]])?.first)
         let round = { (value: Double) in (value * 10).rounded(.toNearestOrAwayFromZero) / 10 }
         #expect((entry["score"] as? Double) == expected.map(round))
+        #expect((entry["score_low"] as? Double) == expected.map(round))
+        #expect((entry["score_high"] as? Double) == scores(unclear: 1).overall.map(round))
         for category in entry["categories"] as? [[String: Any]] ?? [] {
             #expect((category["score"] as? Double) == categoryScores[category["id"] as! String].map(round))
         }

@@ -20,6 +20,17 @@ import Testing
         #expect(validate.status == 0, "\(validate.stdout)")
         let report = try CLI.run(["report", "XZ", "--data", folder.path, "--as-of", "2026-01-01"] + Self.checklist, in: Fixtures.directory)
         #expect(report.stdout.hasPrefix("# Zedland: \"the\" \\#1: country report"))
+        // The new file is a draft: reported on alone and said so, but not published in lists or briefs.
+        #expect(text.contains("\ndraft: true"))
+        #expect(!text.contains("\nreviewed:"))
+        #expect(report.stdout.contains("Draft: this file is unfinished"))
+        let rank = try CLI.run(["rank", "--data", folder.path, "--format", "csv"] + Self.checklist, in: Fixtures.directory)
+        #expect(rank.status == 0 && !rank.stdout.contains("XZ"), "\(rank.stdout)")
+        let brief = try CLI.run(["brief", "XZ", "--kind", "upr", "--data", folder.path] + Self.checklist, in: Fixtures.directory)
+        #expect(brief.status == 2)
+        #expect(brief.stderr.contains("XZ is a draft ('draft: true' in \(folder.path)/XZ.yaml); finish it, or pass --include-drafts"))
+        let included = try CLI.run(["rank", "--include-drafts", "--data", folder.path, "--format", "csv"] + Self.checklist, in: Fixtures.directory)
+        #expect(included.stdout.contains("XZ"))
 
         try Data("edited".utf8).write(to: path)
         let again = try CLI.run(arguments, in: Fixtures.directory)
@@ -38,7 +49,7 @@ import Testing
         let first = try Scratch.folder(), second = try Scratch.folder()
         let text = try String(contentsOf: Fixtures.directory.appendingPathComponent("analysis/jurisdictions/XA.yaml"), encoding: .utf8)
         try Data(text.utf8).write(to: first.appendingPathComponent("XA.yaml"))
-        let changed = text.replacingOccurrences(of: "    status: unclear", with: "    status: absent")
+        let changed = text.replacingOccurrences(of: "    status: unclear\n", with: "    status: absent\n    finding: No offence covers it.\n")
         #expect(changed != text)
         try Data(changed.utf8).write(to: second.appendingPathComponent("XA.yaml"))
         let result = try CLI.run(

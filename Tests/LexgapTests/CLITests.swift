@@ -17,14 +17,14 @@ import Testing
     @Test func validateExitsOneWithTheExactDiagnostic() throws {
         let result = try CLI.run(["validate", "--checklist", "checklist.yaml", "broken/unknown-status/XA.yaml"], in: Fixtures.directory)
         #expect(result.status == 1)
-        #expect(result.stdout == "broken/unknown-status/XA.yaml:50:13: error: unknown status 'mett' (expected one of: met, partial, absent, unclear, not_applicable) [unknown-status]\n")
+        #expect(result.stdout == "broken/unknown-status/XA.yaml:52:13: error: unknown status 'mett' (expected one of: met, partial, absent, unclear, not_applicable) [unknown-status]\n")
     }
 
     @Test func warningsFailOnlyWithStrict() throws {
         let arguments = ["validate", "--checklist", "checklist.yaml", "broken/unassessed/XA.yaml"]
         let lenient = try CLI.run(arguments, in: Fixtures.directory)
         #expect(lenient.status == 0)
-        #expect(lenient.stdout == "broken/unassessed/XA.yaml:33:3: warning: criterion CRIM-VIEWERS is not assessed [unassessed]\n")
+        #expect(lenient.stdout == "broken/unassessed/XA.yaml:35:3: warning: criterion CRIM-VIEWERS is not assessed [unassessed]\n")
         let strict = try CLI.run(arguments + ["--strict"], in: Fixtures.directory)
         #expect(strict.status == 1)
     }
@@ -37,7 +37,7 @@ import Testing
         let diagnostics = try #require(object?["diagnostics"] as? [[String: Any]])
         #expect(diagnostics.count == 1)
         #expect(diagnostics.first?["code"] as? String == "duplicate-key")
-        #expect(diagnostics.first?["line"] as? Int == 48)
+        #expect(diagnostics.first?["line"] as? Int == 50)
         #expect(diagnostics.first?["column"] as? Int == 5)
         #expect(object?["errors"] as? Int == 1)
     }

@@ -4,8 +4,8 @@ public struct Gap: Sendable {
     public struct Peer: Sendable {
         public var code: String
         public var name: String
-        /// The provisions that meet the criterion there, as model text to point to.
-        public var provisions: [(instrument: Instrument, section: String)]
+        /// The provisions that meet the criterion there.
+        public var provisions: [CitedProvision]
     }
 
     public var criterion: Criterion
@@ -13,14 +13,32 @@ public struct Gap: Sendable {
     public var weight: Int
     /// Points the overall score would gain if the criterion were met.
     public var gain: Double
-    public var recommendation: String
-    public var note: String
+    /// The reading the gap comes from: finding, research note, reform target, basis.
+    public var reading: Reading
     /// Peers that meet the criterion, in the order they were given (at most the limit asked for).
     public var peers: [Peer]
     /// How many peers meet it in all.
     public var peerCount: Int
     /// `unclear`: the law may already be adequate; research must settle it first.
     public var needsResearch: Bool { status == .unclear }
+
+    /// The checklist's recommendation, first sentence, as it follows "to": "criminalise simple possession of …".
+    public var recommendedMeasure: String { criterion.recommendation.firstSentence.lowercasedFirst }
+
+    /// The reform, naming the law to change only when the file says which: "amend the Extradition Law (P.D. No.
+    /// 1069) to …", "adopt legislation to …", else "adopt or amend legislation to …". Never a guess.
+    public var reform: String {
+        if reading.amend == .newLegislation { return "adopt legislation to \(recommendedMeasure)" }
+        if let instrument = reading.amendInstrument { return "amend \(Gap.theName(of: instrument)) to \(recommendedMeasure)" }
+        return "adopt or amend legislation to \(recommendedMeasure)"
+    }
+
+    /// "the Anti-Trafficking in Persons Act (RA 9208)": the title with its short form, with "the" unless the title
+    /// already starts with an article.
+    static func theName(of instrument: Instrument) -> String {
+        let name = instrument.short.map { "\(instrument.title) (\($0))" } ?? instrument.title
+        return name.hasPrefix("The ") || name.hasPrefix("the ") ? name : "the " + name
+    }
 
     /// For each criterion (by its position in the checklist), the jurisdictions whose law meets it, in the order of
     /// the cards given. Built once for a whole data set, so that listing every jurisdiction's gaps stays linear.
@@ -30,12 +48,9 @@ public struct Gap: Sendable {
         public init(_ cards: [ScoreCard]) {
             let count = cards.first?.criteria.count ?? 0
             meeting = Array(repeating: [], count: count)
-            for card in cards {
-                for (index, scored) in card.criteria.enumerated() where index < count && scored.finding.status == .met {
-                    let provisions = scored.finding.provisions.compactMap { provision in
-                        card.jurisdiction.instrument(provision.instrument).map { (instrument: $0, section: provision.section) }
-                    }
-                    meeting[index].append(Peer(code: card.jurisdiction.code, name: card.jurisdiction.name, provisions: provisions))
+            for card in cards where card.isRecorded {
+                for (index, scored) in card.criteria.enumerated() where index < count && scored.reading.status == .met {
+                    meeting[index].append(Peer(code: card.jurisdiction.code, name: card.jurisdiction.name, provisions: scored.reading.provisions))
                 }
             }
         }
@@ -47,19 +62,17 @@ public struct Gap: Sendable {
         gaps(of: card, index: PeerIndex(peers))
     }
 
-    /// The same, from a peer index built once; each gap lists at most `peerLimit` peers (all when nil).
+    /// The same, from a peer index built once; each gap lists at most `peerLimit` peers (all when nil). A card
+    /// before its `recorded_from` has no gaps: nothing is recorded.
     public static func gaps(of card: ScoreCard, index: PeerIndex, peerLimit: Int? = nil) -> [Gap] {
+        guard card.isRecorded else { return [] }
         let gaps = card.criteria.enumerated().compactMap { position, scored -> (Int, Gap)? in
-            let status = scored.finding.status
+            let status = scored.reading.status
             guard status != .met, status != .notApplicable else { return nil }
-            let criterion = scored.finding.criterion
             let others = position < index.meeting.count ? index.meeting[position].filter { $0.code != card.jurisdiction.code } : []
             return (position, Gap(
-                criterion: criterion, status: status, weight: scored.weight, gain: scored.gain ?? 0,
-                recommendation: criterion.recommendation,
-                note: [scored.finding.caveat.map { "(\($0))" }, scored.finding.note].compactMap { $0 }.filter { !$0.isEmpty }
-                    .joined(separator: " "),
-                peers: peerLimit.map { Array(others.prefix($0)) } ?? others, peerCount: others.count))
+                criterion: scored.reading.criterion, status: status, weight: scored.weight, gain: scored.gain ?? 0,
+                reading: scored.reading, peers: peerLimit.map { Array(others.prefix($0)) } ?? others, peerCount: others.count))
         }
         return gaps.sorted { lhs, rhs in
             let (l, r) = (Scoring.rounded(lhs.1.gain), Scoring.rounded(rhs.1.gain))

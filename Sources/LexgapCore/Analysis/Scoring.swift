@@ -1,11 +1,13 @@
 /// The method, exactly as the README states it, so that anyone can recompute a score by hand.
 public enum Scoring {
     /// met 1, partial 0.5, absent 0, unclear 0; not_applicable has no value and is left out of every sum.
-    public static func value(of status: Status) -> Double? {
+    /// `unclear` can be given another value (1 for the top of a score's range, 0.5, or nil to leave it out).
+    public static func value(of status: Status, unclear: Double? = 0) -> Double? {
         switch status {
         case .met: return 1
         case .partial: return 0.5
-        case .absent, .unclear: return 0
+        case .absent: return 0
+        case .unclear: return unclear
         case .notApplicable: return nil
         }
     }
@@ -13,14 +15,16 @@ public enum Scoring {
     /// Scores are rounded to one decimal (half away from zero) wherever they are shown, JSON included.
     public static func rounded(_ value: Double) -> Double { (value * 10).rounded(.toNearestOrAwayFromZero) / 10 }
 
-    /// Category scores and the overall score for a set of findings.
-    static func scores(_ findings: [Finding], checklist: Checklist, weights: Weights) -> (overall: Double?, categories: [String: Double]) {
+    /// Category scores and the overall score for a set of readings.
+    static func scores(
+        _ readings: [Reading], checklist: Checklist, weights: Weights, unclear: Double? = 0
+    ) -> (overall: Double?, categories: [String: Double]) {
         var categoryScores: [String: Double] = [:]
         for category in checklist.categories {
             var earned = 0.0, possible = 0.0
-            for finding in findings where finding.criterion.category == category.id {
-                guard let value = value(of: finding.status) else { continue }
-                let weight = Double(weights.weight(of: finding.criterion))
+            for reading in readings where reading.criterion.category == category.id {
+                guard let value = value(of: reading.status, unclear: unclear) else { continue }
+                let weight = Double(weights.weight(of: reading.criterion))
                 earned += weight * value
                 possible += weight
             }
@@ -46,7 +50,7 @@ public struct ScoreCard: Sendable {
     }
 
     public struct CriterionScore: Sendable {
-        public var finding: Finding
+        public var reading: Reading
         public var weight: Int
         public var value: Double?
         /// How much the overall score would rise if this criterion were met.
@@ -55,34 +59,57 @@ public struct ScoreCard: Sendable {
 
     public var jurisdiction: Jurisdiction
     public var asOf: LegalDate
+    /// False before the file's `recorded_from`: then nothing is recorded and no score exists.
+    public var isRecorded: Bool
+    /// Every `unclear` counted as absent (the method's score).
     public var score: Double?
+    /// The score's range while research is missing: every `unclear` counted absent (= `score`) or met. Both equal
+    /// `score` at full coverage.
+    public var scoreLow: Double?
+    public var scoreHigh: Double?
     /// Share of applicable criteria whose status is known (not `unclear`).
     public var coverage: Double?
     public var categories: [CategoryScore]
     public var criteria: [CriterionScore]
 
     public init(_ jurisdiction: Jurisdiction, checklist: Checklist, asOf date: LegalDate, weights: Weights = .checklist) {
-        let findings = Evaluation.findings(jurisdiction, checklist: checklist, asOf: date)
-        let (overall, categoryScores) = Scoring.scores(findings, checklist: checklist, weights: weights)
         self.jurisdiction = jurisdiction
         asOf = date
+        isRecorded = jurisdiction.isRecorded(on: date)
+        let readings = AsOfReader.readings(jurisdiction, checklist: checklist, asOf: date)
+        guard isRecorded else {
+            categories = checklist.categories.map { CategoryScore(category: $0, weight: weights.weight(of: $0), score: nil) }
+            criteria = readings.map { CriterionScore(reading: $0, weight: weights.weight(of: $0.criterion), value: nil, gain: nil) }
+            return
+        }
+        let (overall, categoryScores) = Scoring.scores(readings, checklist: checklist, weights: weights)
         score = overall
-        let applicable = findings.filter { $0.status != .notApplicable }
+        scoreLow = overall
+        scoreHigh = Scoring.scores(readings, checklist: checklist, weights: weights, unclear: 1).overall
+        let applicable = readings.filter { $0.status != .notApplicable }
         coverage = applicable.isEmpty ? nil : 100 * Double(applicable.count { $0.status != .unclear }) / Double(applicable.count)
         categories = checklist.categories.map {
             CategoryScore(category: $0, weight: weights.weight(of: $0), score: categoryScores[$0.id])
         }
-        criteria = findings.enumerated().map { index, finding in
+        criteria = readings.enumerated().map { index, reading in
             var gain: Double?
-            if finding.status != .notApplicable {
-                var improved = findings
+            if reading.status != .notApplicable {
+                var improved = readings
                 improved[index].status = .met
                 gain = (Scoring.scores(improved, checklist: checklist, weights: weights).overall ?? 0) - (overall ?? 0)
             }
             return CriterionScore(
-                finding: finding, weight: weights.weight(of: finding.criterion), value: Scoring.value(of: finding.status),
+                reading: reading, weight: weights.weight(of: reading.criterion), value: Scoring.value(of: reading.status),
                 gain: gain)
         }
+    }
+
+    /// "61.7 (58.3–75.0)": the score, and its range when some criteria are unclear.
+    public var scoreWithRange: String? {
+        guard let score else { return nil }
+        let text = Number.text(score)
+        guard let low = scoreLow, let high = scoreHigh, Scoring.rounded(high) != Scoring.rounded(low) else { return text }
+        return "\(text) (\(Number.text(low))–\(Number.text(high)))"
     }
 
     /// The score cards of many jurisdictions, computed on up to `threads` threads, in the order given.
@@ -96,8 +123,8 @@ public struct ScoreCard: Sendable {
     /// How many of ICMEC's five core criteria the law meets, through the checklist's `crosswalk`.
     public var icmecCriteriaMet: Int {
         (1...5).count { core in
-            let mapped = criteria.filter { $0.finding.criterion.crosswalk.icmec.contains(core) }
-            return !mapped.isEmpty && mapped.allSatisfy { $0.finding.status == .met }
+            let mapped = criteria.filter { $0.reading.criterion.crosswalk.icmec.contains(core) }
+            return !mapped.isEmpty && mapped.allSatisfy { $0.reading.status == .met }
         }
     }
 }

@@ -29,20 +29,22 @@ public struct DataExport: Sendable {
         let sorted = jurisdictions.sorted { $0.code < $1.code }
         var assessments: [[String]] = []
         for jurisdiction in sorted {
-            for finding in Evaluation.findings(jurisdiction, checklist: checklist, asOf: date) {
-                let since = jurisdiction.assessment(finding.criterion.id)?.state(asOf: date)?.since
+            for reading in AsOfReader.readings(jurisdiction, checklist: checklist, asOf: date) {
                 assessments.append([
-                    jurisdiction.code, finding.criterion.id, finding.criterion.category, finding.status.rawValue,
-                    since?.description ?? "", ProvisionView.line(ProvisionView.all(finding.provisions, in: jurisdiction)),
-                    finding.note, date.description, jurisdiction.reviewed?.description ?? "",
+                    jurisdiction.code, reading.criterion.id, reading.criterion.category,
+                    reading.isRecorded ? reading.status.rawValue : "not_recorded",
+                    reading.since?.description ?? "", ProvisionView.line(reading.provisions.map(ProvisionView.init)),
+                    reading.finding, reading.researchNote, reading.amend.map(ProvisionJSON.target) ?? "",
+                    date.description, jurisdiction.reviewed?.description ?? "", jurisdiction.recordedFrom?.description ?? "",
                 ])
             }
         }
         let instruments = sorted.flatMap { jurisdiction in
             jurisdiction.instruments.map { instrument in
-                [jurisdiction.code, instrument.id, instrument.title, instrument.citation, instrument.kind?.rawValue ?? "",
-                 instrument.enacted?.description ?? "", instrument.inForce?.description ?? "", instrument.repealed?.description ?? "",
-                 instrument.url ?? ""]
+                [jurisdiction.code, instrument.id, instrument.title, instrument.short ?? "", instrument.citation,
+                 instrument.kind?.rawValue ?? "", instrument.enacted?.description ?? "", instrument.inForce?.description ?? "",
+                 instrument.repealed?.description ?? "", instrument.url ?? "", instrument.urlUnavailable ?? "",
+                 instrument.amendedBy.joined(separator: "; ")]
             }
         }
         let treaties = sorted.flatMap { jurisdiction in
@@ -59,12 +61,15 @@ public struct DataExport: Sendable {
                     code,
                     Column(name: "criterion", description: "Criterion id from the checklist."),
                     Column(name: "category", description: "Category id of the criterion."),
-                    Column(name: "status", description: "met, partial, absent, unclear or not_applicable, as of the date (unclear when no state was recorded then, or when no cited instrument was in force)."),
-                    Column(name: "since", description: "The date from which the status holds (YYYY-MM-DD); empty when the file gives none."),
-                    Column(name: "provisions", description: "Citation and section of each provision in force, separated by '; '."),
-                    Column(name: "note", description: "The assessor's explanation of the status."),
+                    Column(name: "status", description: "met, partial, absent, unclear or not_applicable, as of the date (unclear when no cited instrument was in force); not_recorded before the file's recorded_from."),
+                    Column(name: "since", description: "The date from which the status holds (YYYY-MM-DD); empty when it holds from the start of the record."),
+                    Column(name: "provisions", description: "Title (short title) and section of each provision in force, separated by '; '."),
+                    Column(name: "finding", description: "Public text: what the law provides and where it falls short."),
+                    Column(name: "note", description: "The researchers' note: sources read, doubts, what would settle it."),
+                    Column(name: "amend", description: "For a gap, the id of the instrument to amend, or 'new' for new legislation; empty when not given."),
                     Column(name: "as_of", description: "The date the law is read at (YYYY-MM-DD)."),
                     Column(name: "reviewed", description: "When the jurisdiction's file was last reviewed (YYYY-MM-DD)."),
+                    Column(name: "recorded_from", description: "The date from which the file's history is complete (YYYY-MM-DD)."),
                 ], rows: assessments),
             Table(
                 name: "instruments", description: "One row per instrument (statute, code, regulation or case) relied on.",
@@ -72,12 +77,15 @@ public struct DataExport: Sendable {
                     code,
                     Column(name: "id", description: "The instrument's id within its file, as provisions cite it."),
                     Column(name: "title", description: "Official title."),
+                    Column(name: "short", description: "Short title used in citations after the first; empty when not given."),
                     Column(name: "citation", description: "Official citation."),
                     Column(name: "kind", description: "statute, code, regulation, case or policy; empty when not given."),
                     Column(name: "enacted", description: "Date enacted (YYYY-MM-DD); empty when not confirmed."),
                     Column(name: "in_force", description: "Date in force (YYYY-MM-DD); empty when not confirmed."),
                     Column(name: "repealed", description: "Date repealed (YYYY-MM-DD); empty when in force."),
                     Column(name: "url", description: "Official address (http or https); empty when not known."),
+                    Column(name: "url_unavailable", description: "Why no address is given; empty when there is one."),
+                    Column(name: "amended_by", description: "Citations of the laws that amended it, separated by '; '."),
                 ], rows: instruments),
             Table(
                 name: "treaties", description: "One row per jurisdiction and treaty recorded.",

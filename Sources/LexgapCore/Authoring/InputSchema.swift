@@ -45,24 +45,37 @@ public enum InputSchema: String, CaseIterable, Sendable {
             "description": "met, partial, absent, unclear (research needed) or not_applicable; met and partial need provisions.",
         ]
         let stateProperties: [String: Any] = [
-            "status": statusEnum, "since": date, "provisions": list(provision), "note": text,
+            "status": statusEnum, "since": date, "provisions": list(provision),
+            "finding": text.merging(["description": "Public text a filing can quote: what the law provides and where it falls short."]) { $1 },
+            "note": text.merging(["description": "The research note: what was read, what disagrees, what would settle it. Never printed in briefs."]) { $1 },
+            "amend": [
+                "type": "string", "pattern": "^[A-Za-z0-9._-]{1,64}$",
+                "description": "For a partial or absent status: the id of the instrument to amend, or 'new' for new legislation.",
+            ],
         ]
+        // A claim about the law needs its provision; a definite answer needs its finding; an unclear one, its note.
+        let stateRules: [[String: Any]] = [
+            ["if": ["properties": ["status": ["enum": ["met", "partial"]]]],
+             "then": ["required": ["provisions"], "properties": ["provisions": ["minItems": 1]]]],
+            ["if": ["properties": ["status": ["enum": ["met", "partial", "absent"]]]], "then": ["required": ["finding"]]],
+            ["if": ["properties": ["status": ["const": "unclear"]]], "then": ["required": ["note"]]],
+        ]
+        var historyEntry = object(stateProperties, required: ["status"])
+        historyEntry["allOf"] = stateRules
         var assessmentProperties = stateProperties
-        assessmentProperties["history"] = list(object(stateProperties, required: ["status", "since", "note"]))
+        assessmentProperties["history"] = list(historyEntry)
         var criteria: [String: Any] = [:]
         for criterion in checklist.criteria {
-            var assessment = object(assessmentProperties, required: ["status", "note"], description: "\(criterion.title). \(criterion.question)")
-            // A claim about the law needs its provision.
-            assessment["if"] = ["properties": ["status": ["enum": ["met", "partial"]]]]
-            assessment["then"] = ["required": ["provisions"], "properties": ["provisions": ["minItems": 1]]]
+            var assessment = object(assessmentProperties, required: ["status"], description: "\(criterion.title). \(criterion.question)")
+            assessment["allOf"] = stateRules
             criteria[criterion.id] = assessment
         }
         let source = object(["title": text, "url": url, "note": text], required: ["title"])
         let instrument = object(
             [
-                "id": ["type": "string", "pattern": "^[A-Za-z0-9._-]{1,64}$"], "title": text, "citation": text,
-                "kind": ["enum": ["statute", "code", "regulation", "case", "policy"]], "enacted": date, "in_force": date,
-                "repealed": date, "url": url,
+                "id": ["type": "string", "pattern": "^[A-Za-z0-9._-]{1,64}$"], "title": text, "short": text, "citation": text,
+                "kind": ["enum": Instrument.Kind.allCases.map(\.rawValue)], "enacted": date, "in_force": date,
+                "repealed": date, "url": url, "url_unavailable": text, "amended_by": list(text), "note": text,
             ], required: ["id", "title", "citation"])
         let treaty = object(
             [
@@ -73,12 +86,20 @@ public enum InputSchema: String, CaseIterable, Sendable {
             [
                 "schema_version": ["const": Jurisdiction.supportedSchemaVersion],
                 "code": ["type": "string", "pattern": "^[A-Z]{2}(-[A-Z0-9]{1,3})?$", "description": "ISO 3166-1 alpha-2, or ISO 3166-2; equals the file name."],
-                "name": text, "region": text, "reviewed": date, "summary": text,
+                "name": text, "region": text, "reviewed": date, "summary": text, "note": text,
+                "draft": ["type": "boolean", "description": "An unfinished file, kept out of rankings, the site and briefs."],
+                "recorded_from": date.merging(["description": "The date from which the file's history is complete."]) { $1 },
                 "sources": list(source), "instruments": list(instrument), "treaties": list(treaty),
-                "assessments": object(criteria, required: checklist.criteria.map(\.id)),
+                "assessments": object(criteria, required: []),
             ],
-            required: ["schema_version", "code", "name", "region", "reviewed", "assessments"],
+            required: ["schema_version", "code", "name", "region", "assessments"],
             description: "A jurisdiction assessed against the checklist \"\(checklist.title)\" \(checklist.version).")
+        // A draft may leave criteria out; a finished file assesses every one and says when it was reviewed.
+        schema["if"] = ["properties": ["draft": ["const": true]], "required": ["draft"]]
+        schema["else"] = [
+            "required": ["reviewed", "recorded_from"],
+            "properties": ["assessments": ["required": checklist.criteria.map(\.id)]],
+        ]
         schema["$schema"] = draft
         schema["title"] = "lexgap jurisdiction file"
         return schema

@@ -131,7 +131,7 @@ public struct Brief: Encodable, Sendable {
                 "Developments since the last review",
                 changes.isEmpty ? [("", "No change in the law on these issues is recorded between \(since) and \(date).", [])] : changes)
             draft.section("Gaps in the law", draft.severe.map { draft.gapParagraph($0) } + draft.research.map { draft.researchParagraph($0) })
-            draft.section("Recommendations", draft.severe.map { gap in ("", draft.amendment(gap, by: year), []) })
+            draft.section("Recommendations", draft.severe.map { gap in ("", "\(gap.reform.uppercasedFirst) by \(year).", []) })
         case .crcOPSC, .crcLOI:
             let questionsOnly = kind == .crcLOI
             title = questionsOnly
@@ -140,12 +140,12 @@ public struct Brief: Encodable, Sendable {
             fields += [Field(label: "State party", value: jurisdiction.name), Field(label: "Session", value: settings.session ?? "[Committee session]")]
             for section in draft.frameworkSections("crc-opsc") {
                 let gaps = draft.gaps(in: section.criteria)
-                var paragraphs: [(String, String, [Provision])] = []
+                var paragraphs: [(String, String, [CitedProvision])] = []
                 for gap in gaps {
                     if !questionsOnly { paragraphs.append(draft.gapParagraph(gap)) }
                     paragraphs.append(("Question", draft.question(gap), questionsOnly ? draft.provisions(gap) : []))
                     if !questionsOnly {
-                        paragraphs.append(("Recommendation", "The Committee recommends that the State party \(draft.reform(gap.criterion)).", []))
+                        paragraphs.append(("Recommendation", "The Committee recommends that the State party \(gap.reform).", []))
                     }
                 }
                 if paragraphs.isEmpty, !questionsOnly {
@@ -170,7 +170,7 @@ public struct Brief: Encodable, Sendable {
                 draft.section(section.title, paragraphs)
             }
             let priorities = Array(draft.severe.prefix(5))
-            draft.section("Prioritized recommendations", priorities.map { gap in ("", "\(draft.reform(gap.criterion).uppercasedFirst).", []) })
+            draft.section("Prioritized recommendations", priorities.map { gap in ("", "\(gap.reform.uppercasedFirst).", []) })
         case .crosswalk:
             title = "Annex: the legislative checklist against treaty standards (\(state))"
             fields += [Field(label: "State", value: jurisdiction.name)]
@@ -185,13 +185,13 @@ public struct Brief: Encodable, Sendable {
                 title: "Crosswalk", columns: ["Criterion", "OPSC", "Lanzarote Convention", "CoE Anti-Trafficking Convention", "ICMEC core criteria", "FATF", "Status in \(state)"],
                 rules: [32, 14, 14, 12, 10, 6, 10].map { String(repeating: "-", count: $0) },
                 rows: card.criteria.map { scored in
-                    let criterion = scored.finding.criterion
+                    let criterion = scored.reading.criterion
                     func articles(_ key: String) -> String { criterion.crosswalk.articles[key]?.joined(separator: "; ") ?? "–" }
                     let fatf = criterion.crosswalk.articles["fatf"]?.filter { $0.hasPrefix("R.15") } ?? []
                     return Row(cells: [
                         "\(criterion.id): \(criterion.title)", articles("opsc"), articles("lanzarote"), articles("coe_trafficking"),
                         criterion.crosswalk.icmec.isEmpty ? "–" : criterion.crosswalk.icmec.map(String.init).joined(separator: ", "),
-                        fatf.isEmpty ? "–" : fatf.joined(separator: "; "), StatusView(scored.finding.status).label,
+                        fatf.isEmpty ? "–" : fatf.joined(separator: "; "), StatusView(scored.reading.status).label,
                     ])
                 })
         } else {
@@ -263,7 +263,7 @@ struct Draft {
 
     var jurisdiction: Jurisdiction { card.jurisdiction }
 
-    mutating func section(_ title: String, _ paragraphs: [(label: String, text: String, provisions: [Provision])]) {
+    mutating func section(_ title: String, _ paragraphs: [(label: String, text: String, provisions: [CitedProvision])]) {
         var built: [Brief.Paragraph] = []
         for paragraph in paragraphs {
             paragraphCount += 1
@@ -275,17 +275,15 @@ struct Draft {
     }
 
     /// The footnote citing `provisions`; an identical citation reuses its footnote.
-    mutating func cite(_ provisions: [Provision]) -> String {
-        let text = style.footnote(ProvisionView.all(provisions, in: jurisdiction))
+    mutating func cite(_ provisions: [CitedProvision]) -> String {
+        let text = style.footnote(provisions.map(ProvisionView.init))
         if let existing = footnotes.first(where: { $0.text == text }) { return existing.id }
         let id = String(footnotes.count + 1)
         footnotes.append(Brief.Footnote(id: id, text: text))
         return id
     }
 
-    func provisions(_ gap: Gap) -> [Provision] {
-        card.criteria.first { $0.finding.criterion.id == gap.criterion.id }?.finding.provisions ?? []
-    }
+    func provisions(_ gap: Gap) -> [CitedProvision] { gap.reading.provisions }
 
     func gaps(in criteria: [String]) -> [Gap] {
         (severe + research).filter { criteria.contains($0.criterion.id) }
@@ -300,44 +298,28 @@ struct Draft {
         }
     }
 
-    /// The first sentence of the criterion's recommended reform, to follow "to" or "that the State party".
-    func reform(_ criterion: Criterion) -> String {
-        criterion.recommendation.firstSentence.lowercasedFirst
-    }
-
-    func gapParagraph(_ gap: Gap) -> (String, String, [Provision]) {
+    /// A gap as a filing states it: the criterion, its status and the public finding (never the research note).
+    func gapParagraph(_ gap: Gap) -> (String, String, [CitedProvision]) {
         let status = StatusView(gap.status).label.lowercased()
-        let note = gap.note.isEmpty ? "" : " \(gap.note)"
-        return ("", "\(gap.criterion.title) — \(status).\(note)", provisions(gap))
+        let finding = gap.reading.finding.isEmpty ? "" : " \(gap.reading.finding)"
+        return ("", "\(gap.criterion.title) — \(status).\(finding)", provisions(gap))
     }
 
-    func researchParagraph(_ gap: Gap) -> (String, String, [Provision]) {
-        let note = gap.note.isEmpty ? "" : " \(gap.note)"
-        return ("", "\(gap.criterion.title) — not established from the sources consulted.\(note)", provisions(gap))
+    func researchParagraph(_ gap: Gap) -> (String, String, [CitedProvision]) {
+        let finding = gap.reading.finding.isEmpty ? "" : " \(gap.reading.finding)"
+        return ("", "\(gap.criterion.title) — the position of the law is not yet established.\(finding)", provisions(gap))
     }
 
     func question(_ gap: Gap) -> String {
-        "Please provide information on the measures taken or planned to \(reform(gap.criterion)), and on their timetable."
-    }
-
-    /// "Amend the Act (citation), s 4, to … by 2030." or, with nothing to amend, "Enact legislation to … by 2030."
-    func amendment(_ gap: Gap, by year: Int) -> String {
-        let reform = reform(gap.criterion)
-        guard let first = ProvisionView.all(provisions(gap), in: jurisdiction).first else {
-            return "Enact legislation to \(reform) by \(year)."
-        }
-        let name = first.instrument == first.citation ? first.citation : "\(first.instrument) (\(first.citation))"
-        let article = name.hasPrefix("The ") || name.hasPrefix("the ") ? "" : "the "
-        return "Amend \(article)\(name), \(style.pinpoint(first.section)), to \(reform) by \(year)."
+        "Please provide information on the measures taken or planned to \(gap.recommendedMeasure), and on their timetable."
     }
 
     /// Dated changes of status in the law, one paragraph per date: what took effect and what it changed. A change
     /// to or from `unclear` records the state of research, not of the law, and a state that only cites new
     /// provisions changes nothing, so neither is told.
-    func developments(_ changes: [LawChange]) -> [(String, String, [Provision])] {
+    func developments(_ changes: [LawChange]) -> [(String, String, [CitedProvision])] {
         let real = changes.filter { change in
-            guard let from = change.from else { return false }
-            return from != change.to && from != .unclear && change.to != .unclear
+            change.from != change.to && change.from != .unclear && change.to != .unclear
         }
         var byDate: [(LegalDate, [LawChange])] = []
         for change in real {
@@ -346,18 +328,15 @@ struct Draft {
         return byDate.map { date, changes in
             var instruments: [String] = []
             for change in changes {
-                for instrument in change.instruments where !instruments.contains(instrument.title) { instruments.append(instrument.title) }
+                for instrument in change.instruments where !instruments.contains(instrument.name) { instruments.append(instrument.name) }
             }
             let what = changes.map { change in
-                "“\(change.criterion.title.lowercasedFirst)” became \(StatusView(change.to).label.lowercased()) (it had been \(StatusView(change.from!).label.lowercased()))"
+                "“\(change.criterion.title.lowercasedFirst)” became \(StatusView(change.to).label.lowercased()) (it had been \(StatusView(change.from).label.lowercased()))"
             }
             let by = instruments.isEmpty ? "" : " (\(instruments.joined(separator: "; ")))"
-            var provisions: [Provision] = []
+            var provisions: [CitedProvision] = []
             for change in changes {
-                let state = jurisdiction.assessment(change.criterion.id)?.timeline.first { $0.since == change.date }
-                for provision in state?.provisions ?? [] where !provisions.contains(where: { $0.instrument == provision.instrument && $0.section == provision.section }) {
-                    provisions.append(provision)
-                }
+                for provision in change.provisions where !provisions.contains(provision) { provisions.append(provision) }
             }
             return ("", "On \(date)\(by), the law changed: \(what.joined(separator: "; ")).", provisions)
         }

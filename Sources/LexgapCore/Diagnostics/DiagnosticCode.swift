@@ -48,6 +48,14 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case tooLarge = "too-large"
     /// Collections nested deeper than lexgap reads.
     case tooDeep = "too-deep"
+    /// A provision cited for a date on which its instrument is not (yet, or any longer) in force.
+    case notInForce = "not-in-force"
+    /// An instrument with neither a `url` nor a `url_unavailable` reason.
+    case missingURL = "missing-url"
+    /// Placeholder text from `lexgap new` left in a file that is not a draft.
+    case placeholderText = "placeholder-text"
+    /// A criterion with no recorded state on the file's `recorded_from`, so its law is silently missing after it.
+    case unrecordedPeriod = "unrecorded-period"
     /// A report template Mustache cannot parse.
     case templateSyntax = "template-syntax"
     /// A template includes a partial or parent that no template folder provides.

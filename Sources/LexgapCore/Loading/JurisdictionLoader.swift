@@ -4,13 +4,16 @@ import Yams
 /// Checks that need the checklist (criterion and treaty ids, unassessed criteria) belong to `Validator`.
 public enum JurisdictionLoader {
     static let topKeys = [
-        "schema_version", "code", "name", "region", "reviewed", "summary", "sources", "instruments", "treaties",
-        "assessments",
+        "schema_version", "code", "name", "region", "draft", "reviewed", "recorded_from", "summary", "note", "sources",
+        "instruments", "treaties", "assessments",
     ]
     static let sourceKeys = ["title", "url", "note"]
-    static let instrumentKeys = ["id", "title", "citation", "kind", "enacted", "in_force", "repealed", "url"]
+    static let instrumentKeys = [
+        "id", "title", "short", "citation", "kind", "enacted", "in_force", "repealed", "url", "url_unavailable",
+        "amended_by", "note",
+    ]
     static let treatyKeys = ["treaty", "status", "signed", "ratified", "acceded", "succeeded", "note"]
-    static let stateKeys = ["status", "since", "provisions", "note"]
+    static let stateKeys = ["status", "since", "provisions", "finding", "note", "amend"]
     static let assessmentKeys = stateKeys + ["history"]
     static let provisionKeys = ["instrument", "section"]
 
@@ -27,7 +30,17 @@ public enum JurisdictionLoader {
         guard let schemaVersion = SchemaVersion.check(top, supported: Jurisdiction.supportedSchemaVersion) else {
             return nil
         }
+        guard schemaVersion == Jurisdiction.supportedSchemaVersion else {
+            collector.error(
+                .unsupportedSchemaVersion,
+                "schema_version \(schemaVersion) is the old format; convert the file to format 2: set 'schema_version: 2' and "
+                    + "'recorded_from:' (the date from which its history is complete), give every met, partial or absent state a "
+                    + "'finding:' (public text a filing can quote) and keep sources and doubts in 'note:' (see the README, \"Converting a format 1 file\")",
+                at: top.valueLocation("schema_version"))
+            return nil
+        }
         top.checkKeys(topKeys)
+        let draft = top.boolean("draft") ?? false
 
         let code = top.string("code") ?? ""
         if !code.isEmpty, !JurisdictionCode.isWellFormed(code) {
@@ -55,12 +68,13 @@ public enum JurisdictionLoader {
             else { continue }
             reader.checkKeys(assessmentKeys)
             let current = state(reader, file.path, collector)
-            let history = reader.sequence("history").compactMap { node -> AssessmentState? in
+            let history = reader.sequence("history").enumerated().compactMap { index, node -> AssessmentState? in
                 guard let item = MappingReader(node, what: "history entry of \(criterion)", file: file.path, collector: collector)
                 else { return nil }
                 item.checkKeys(stateKeys)
                 let entry = state(item, file.path, collector)
-                if entry.since == nil, item.value("since") == nil {
+                // The first state may hold from the start of the record; every later one says when it began.
+                if index > 0, entry.since == nil, item.value("since") == nil {
                     collector.error(.missingKey, "history entry of \(criterion) is missing required key 'since'", at: item.location)
                 }
                 return entry
@@ -86,14 +100,19 @@ public enum JurisdictionLoader {
             codeLocation: top.valueLocation("code"),
             name: top.string("name") ?? "",
             region: top.string("region") ?? "",
-            reviewed: top.date("reviewed", required: true),
+            draft: draft,
+            reviewed: top.date("reviewed", required: !draft),
+            recordedFrom: top.date("recorded_from", required: !draft),
+            recordedFromLocation: top.valueLocation("recorded_from"),
             summary: top.string("summary", required: false),
+            summaryLocation: top.valueLocation("summary"),
+            note: top.string("note", required: false),
             sources: sources,
             instruments: instruments,
             treaties: treaties,
             assessments: assessments,
             assessmentsLocation: assessmentsReader?.location ?? top.location)
-        checkProvisionsReferToInstruments(jurisdiction, collector)
+        checkReferencesToInstruments(jurisdiction, collector)
         return jurisdiction
     }
 
@@ -104,13 +123,25 @@ public enum JurisdictionLoader {
         let instrument = Instrument(
             id: id,
             title: item.string("title") ?? "",
+            short: item.string("short", required: false),
             citation: item.string("citation") ?? "",
             kind: item.choice("kind", as: Instrument.Kind.self, required: false),
             enacted: item.date("enacted"),
             inForce: item.date("in_force"),
             repealed: item.date("repealed"),
             url: item.url("url"),
-            location: item.location)
+            urlUnavailable: item.string("url_unavailable", required: false),
+            amendedBy: item.strings("amended_by"),
+            note: item.string("note", required: false),
+            location: item.location,
+            urlLocation: item.value("url").map { _ in item.valueLocation("url") },
+            inForceLocation: item.value("in_force").map { _ in item.valueLocation("in_force") },
+            repealedLocation: item.value("repealed").map { _ in item.valueLocation("repealed") })
+        if instrument.url != nil, item.value("url_unavailable") != nil {
+            collector.warning(
+                .invalidValue, "instrument \(id) gives both 'url' and 'url_unavailable'; keep the one that is true",
+                at: item.locationOf("url_unavailable"))
+        }
         if let enacted = instrument.enacted, let inForce = instrument.inForce, inForce < enacted {
             collector.error(
                 .dateOrder, "instrument \(id) is in force (\(inForce)) before it was enacted (\(enacted))",
@@ -176,14 +207,40 @@ public enum JurisdictionLoader {
                 "status '\(status.rawValue)' needs at least one provision (instrument and section) that supports it",
                 at: item.valueLocation("status"))
         }
+        let finding = item.string("finding", required: false)
+        if let status, status.needsFinding, finding == nil, item.value("finding") == nil {
+            collector.error(
+                .missingKey,
+                "status '\(status.rawValue)' needs a 'finding': what the law provides and where it falls short, in words a filing can quote",
+                at: item.valueLocation("status"))
+        }
+        let note = item.string("note", required: false)
+        if status == .unclear, note == nil, item.value("note") == nil {
+            collector.warning(
+                .missingKey, "status 'unclear' needs a research 'note' saying what would settle it", at: item.valueLocation("status"))
+        }
+        var amend: ReformTarget?
+        if let target = item.string("amend", required: false) {
+            amend = target == "new" ? .newLegislation : .amend(instrument: target)
+            if let status, status != .partial, status != .absent {
+                collector.warning(
+                    .invalidValue, "'amend' names the law to change for a gap, but this status is '\(status.rawValue)'",
+                    at: item.locationOf("amend"))
+            }
+        }
         return AssessmentState(
             status: status ?? .unclear,
             since: item.date("since"),
             provisions: provisions,
-            note: item.string("note") ?? "",
+            finding: finding ?? "",
+            note: note ?? "",
+            amend: amend,
             location: item.location,
             statusLocation: item.valueLocation("status"),
-            sinceLocation: item.value("since") == nil ? nil : item.valueLocation("since"))
+            sinceLocation: item.value("since") == nil ? nil : item.valueLocation("since"),
+            findingLocation: item.value("finding") == nil ? nil : item.valueLocation("finding"),
+            noteLocation: item.value("note") == nil ? nil : item.valueLocation("note"),
+            amendLocation: item.value("amend") == nil ? nil : item.valueLocation("amend"))
     }
 
     /// History is oldest first, and the current state comes after all of it.
@@ -206,18 +263,24 @@ public enum JurisdictionLoader {
         }
     }
 
-    private static func checkProvisionsReferToInstruments(_ jurisdiction: Jurisdiction, _ collector: DiagnosticCollector) {
+    /// Provisions and `amend` targets name instruments the file lists.
+    private static func checkReferencesToInstruments(_ jurisdiction: Jurisdiction, _ collector: DiagnosticCollector) {
         let ids = jurisdiction.instruments.map(\.id)
+        func check(_ id: String, at location: SourceLocation, extra: String = "") {
+            guard !ids.contains(id) else { return }
+            var message = "unknown instrument '\(id)'"
+            if let suggestion = Suggestion.closest(to: id, among: ids) {
+                message += "; did you mean '\(suggestion)'?"
+            } else {
+                message += " (list it under 'instruments'\(extra))"
+            }
+            collector.error(.unknownInstrument, message, at: location)
+        }
         for assessment in jurisdiction.assessments {
             for state in assessment.timeline {
-                for provision in state.provisions where !ids.contains(provision.instrument) {
-                    var message = "unknown instrument '\(provision.instrument)'"
-                    if let suggestion = Suggestion.closest(to: provision.instrument, among: ids) {
-                        message += "; did you mean '\(suggestion)'?"
-                    } else {
-                        message += " (list it under 'instruments')"
-                    }
-                    collector.error(.unknownInstrument, message, at: provision.instrumentLocation)
+                for provision in state.provisions { check(provision.instrument, at: provision.instrumentLocation) }
+                if case .amend(let id)? = state.amend, let location = state.amendLocation {
+                    check(id, at: location, extra: ", or write 'new' when new legislation is needed")
                 }
             }
         }

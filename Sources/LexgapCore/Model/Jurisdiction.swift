@@ -8,6 +8,9 @@ public enum Status: String, Sendable, Codable, CaseIterable {
 
     /// `met` and `partial` are claims about the law, so they must cite the provision that supports them.
     public var needsProvision: Bool { self == .met || self == .partial }
+
+    /// A definite answer is public: it needs a finding a filing can quote.
+    public var needsFinding: Bool { self == .met || self == .partial || self == .absent }
 }
 
 /// A country or sub-national unit, and the assessment of its law against the checklist.
@@ -15,7 +18,7 @@ public enum Status: String, Sendable, Codable, CaseIterable {
 /// Built from one file. When loading reported errors the model may hold placeholders for the bad values, so use
 /// it only when its diagnostics have no errors.
 public struct Jurisdiction: Sendable {
-    public static let supportedSchemaVersion = 1
+    public static let supportedSchemaVersion = 2
 
     public var file: String
     public var schemaVersion: Int
@@ -24,9 +27,20 @@ public struct Jurisdiction: Sendable {
     public var codeLocation: SourceLocation
     public var name: String
     public var region: String
-    /// When the whole file was last checked against the law.
+    /// An unfinished file: validated and reported on alone, but kept out of rankings, comparisons, the site and
+    /// briefs unless asked for.
+    public var draft: Bool
+    /// When the whole file was last checked against the law (required unless it is a draft).
     public var reviewed: LegalDate?
+    /// The date from which the file's history is complete: every criterion has a recorded state on it and after.
+    /// Before it the law is not recorded, which is not the same as `unclear`. Nil only in a draft.
+    public var recordedFrom: LegalDate?
+    public var recordedFromLocation: SourceLocation
+    /// Public text: the law as a whole, its main instruments and gaps.
     public var summary: String?
+    public var summaryLocation: SourceLocation
+    /// The researchers' note on the file as a whole; never printed in a brief.
+    public var note: String?
     /// Secondary sources consulted.
     public var sources: [SecondarySource]
     public var instruments: [Instrument]
@@ -36,6 +50,9 @@ public struct Jurisdiction: Sendable {
     public var assessmentsLocation: SourceLocation
 
     public func instrument(_ id: String) -> Instrument? { instruments.first { $0.id == id } }
+
+    /// Whether the file records the law on `date`: on or after `recorded_from`.
+    public func isRecorded(on date: LegalDate) -> Bool { recordedFrom.map { $0 <= date } ?? true }
 
     /// The name as prose needs it: "the Philippines", "the United Kingdom (England and Wales)", "Sweden".
     public var nameInProse: String {
@@ -62,15 +79,39 @@ public struct Instrument: Sendable, Hashable {
 
     /// The short id that provisions use to refer to it.
     public var id: String
+    /// The law's name, as its official text gives it.
     public var title: String
+    /// The form used after the first full citation: "RA 9208", "SOA 2003".
+    public var short: String?
     /// The official citation, e.g. "Republic Act No. 11930".
     public var citation: String
     public var kind: Kind?
     public var enacted: LegalDate?
     public var inForce: LegalDate?
     public var repealed: LegalDate?
+    /// An official or authoritative text of the law.
     public var url: String?
+    /// Why the file gives no `url`.
+    public var urlUnavailable: String?
+    /// The laws that amended it, by citation.
+    public var amendedBy: [String]
+    /// The researchers' note on the instrument.
+    public var note: String?
     public var location: SourceLocation
+    /// Where `url` is written, even when its value was rejected.
+    public var urlLocation: SourceLocation?
+    public var inForceLocation: SourceLocation?
+    public var repealedLocation: SourceLocation?
+
+    /// The name a reader can look up: the short title when there is one, else the title.
+    public var name: String { short ?? title }
+
+    /// In force on `date`: from `in_force` (or `enacted` when that is all we know), until `repealed`.
+    public func isInForce(on date: LegalDate) -> Bool {
+        if let start = inForce ?? enacted, date < start { return false }
+        if let repealed, date >= repealed { return false }
+        return true
+    }
 }
 
 /// A State's signature and ratification (or accession, or succession) of a treaty.
@@ -142,14 +183,33 @@ public struct Assessment: Sendable, Hashable {
     }
 }
 
-/// The status of a criterion from a date on, with the provisions and note that justify it.
+/// The law a gap calls to change: one of the file's instruments, or new legislation.
+public enum ReformTarget: Sendable, Hashable {
+    case amend(instrument: String)
+    case newLegislation
+}
+
+/// The status of a criterion from a date on, with the provisions, finding and note that justify it.
 public struct AssessmentState: Sendable, Hashable {
     public var status: Status
-    /// The date from which this status holds; nil means "at every date this file covers".
+    /// The date from which this status holds; nil means "from `recorded_from`", the start of the record.
     public var since: LegalDate?
     public var provisions: [Provision]
+    /// Public text a filing can quote: what the law provides and where it falls short.
+    public var finding: String
+    /// The researchers' note: what was read, what disagrees, what would settle it. Never printed in a brief.
     public var note: String
+    /// For a gap: the law to change.
+    public var amend: ReformTarget?
     public var location: SourceLocation
     public var statusLocation: SourceLocation
     public var sinceLocation: SourceLocation?
+    public var findingLocation: SourceLocation?
+    public var noteLocation: SourceLocation?
+    public var amendLocation: SourceLocation?
+}
+
+extension Array where Element == Jurisdiction {
+    /// The jurisdictions that lists publish: all but drafts, unless asked for.
+    public func published(includeDrafts: Bool = false) -> [Jurisdiction] { includeDrafts ? self : filter { !$0.draft } }
 }

@@ -9,7 +9,32 @@ extension Checklist {
     var reference: ChecklistRef { ChecklistRef(id: id, version: version) }
 }
 
-/// `lexgap score`: overall score, coverage and category scores of each jurisdiction.
+/// Jurisdictions left out of a reading because their files do not record the law on its date.
+struct NotRecordedJSON: Codable {
+    var code: String, name: String, recorded_from: String
+
+    static func list(_ cards: [ScoreCard]) -> [NotRecordedJSON] {
+        cards.filter { !$0.isRecorded }.map {
+            NotRecordedJSON(code: $0.jurisdiction.code, name: $0.jurisdiction.name, recorded_from: $0.jurisdiction.recordedFrom?.description ?? "")
+        }
+    }
+
+    /// "Left out (law not recorded on 2015-01-01): NL (recorded from 2024-07-01)." for tables; empty when none.
+    static func sentence(_ cards: [ScoreCard], asOf: LegalDate) -> String {
+        let left = list(cards)
+        guard !left.isEmpty else { return "" }
+        return "\nLeft out (law not recorded on \(asOf)): "
+            + left.map { "\($0.code) (recorded from \($0.recorded_from))" }.joined(separator: ", ") + ".\n"
+    }
+}
+
+/// "58.3–75.0": the range of a score while some criteria are unclear; empty at full coverage.
+func rangeText(_ card: ScoreCard) -> String {
+    guard let low = card.scoreLow, let high = card.scoreHigh, Scoring.rounded(low) != Scoring.rounded(high) else { return "" }
+    return "\(Number.text(low))–\(Number.text(high))"
+}
+
+/// `lexgap score`: overall score, its range, coverage and category scores of each jurisdiction.
 public struct ScoreReport: Sendable {
     public var cards: [ScoreCard]
     public var checklist: Checklist
@@ -23,7 +48,8 @@ public struct ScoreReport: Sendable {
 
     struct JSON: Codable {
         struct Jurisdiction: Codable {
-            var code: String, name: String, score: Nullable<Double>, coverage: Nullable<Double>
+            var code: String, name: String, score: Nullable<Double>, score_low: Nullable<Double>, score_high: Nullable<Double>
+            var coverage: Nullable<Double>
             var categories: [Category]
             var criteria: [Criterion]
         }
@@ -32,30 +58,36 @@ public struct ScoreReport: Sendable {
         var checklist: ChecklistRef
         var as_of: String
         var jurisdictions: [Jurisdiction]
+        var not_recorded: [NotRecordedJSON]
     }
 
     public func render(_ format: AnalysisFormat, width: Int? = nil) -> String {
+        let recorded = cards.filter(\.isRecorded)
         switch format {
         case .json:
-            return JSONText.encode(JSON(checklist: checklist.reference, as_of: asOf.description, jurisdictions: cards.map { card in
+            return JSONText.encode(JSON(checklist: checklist.reference, as_of: asOf.description, jurisdictions: recorded.map { card in
                 JSON.Jurisdiction(
                     code: card.jurisdiction.code, name: card.jurisdiction.name, score: Number.json(card.score),
+                    score_low: Number.json(card.scoreLow), score_high: Number.json(card.scoreHigh),
                     coverage: Number.json(card.coverage),
                     categories: card.categories.map { .init(id: $0.category.id, weight: $0.weight, score: Number.json($0.score)) },
                     criteria: card.criteria.map {
-                        .init(id: $0.finding.criterion.id, category: $0.finding.criterion.category, status: $0.finding.status,
+                        .init(id: $0.reading.criterion.id, category: $0.reading.criterion.category, status: $0.reading.status,
                               weight: $0.weight, value: Nullable($0.value), gain: Number.json($0.gain))
                     })
-            }))
+            }, not_recorded: NotRecordedJSON.list(cards)))
         case .csv, .table:
-            let header = ["code", "name", "score", "coverage"] + checklist.categories.map(\.id)
-            let rows = cards.map { card in
-                [card.jurisdiction.code, card.jurisdiction.name, Number.text(card.score), Number.text(card.coverage)]
-                    + card.categories.map { Number.text($0.score) }
+            let header = ["code", "name", "score", format == .csv ? "score_low" : "range"] + (format == .csv ? ["score_high"] : [])
+                + ["coverage"] + checklist.categories.map(\.id)
+            let rows = recorded.map { card in
+                [card.jurisdiction.code, card.jurisdiction.name, Number.text(card.score)]
+                    + (format == .csv ? [Number.text(card.scoreLow), Number.text(card.scoreHigh)] : [rangeText(card)])
+                    + [Number.text(card.coverage)] + card.categories.map { Number.text($0.score) }
             }
             if format == .csv { return CSV.render(header: header, rows: rows) }
             return "Scores as of \(asOf) (checklist \(checklist.id) \(checklist.version))\n\n"
                 + TextTable(header: header.map { $0.uppercased() }, rows: rows.map { $0.map { $0.isEmpty ? "-" : $0 } }).rendered(width: width)
+                + NotRecordedJSON.sentence(cards, asOf: asOf)
         }
     }
 }
@@ -75,14 +107,16 @@ public struct GapReport: Sendable {
     struct JSON: Codable {
         struct Entry: Codable {
             var id: String, title: String, status: Status, weight: Int, gain: Nullable<Double>
-            var recommendation: String, note: String
+            var finding: String, research_note: String, caveat: Nullable<String>
+            /// The instrument id to amend, "new", or null when the file does not say.
+            var amend: Nullable<String>
+            var reform: String, recommendation: String
             var peers: [Peer]
         }
-        struct Peer: Codable { var code: String, name: String, provisions: [Provision] }
-        struct Provision: Codable { var instrument: String, citation: String, section: String, url: String? }
+        struct Peer: Codable { var code: String, name: String, provisions: [ProvisionJSON] }
         var checklist: ChecklistRef
         var as_of: String
-        var code: String, name: String, score: Nullable<Double>
+        var code: String, name: String, score: Nullable<Double>, recorded: Bool
         var gaps: [Entry]
         var needs_research: [Entry]
     }
@@ -94,32 +128,37 @@ public struct GapReport: Sendable {
             func entry(_ gap: Gap) -> JSON.Entry {
                 JSON.Entry(
                     id: gap.criterion.id, title: gap.criterion.title, status: gap.status, weight: gap.weight,
-                    gain: Number.json(gap.gain), recommendation: gap.recommendation, note: gap.note,
+                    gain: Number.json(gap.gain), finding: gap.reading.finding, research_note: gap.reading.researchNote,
+                    caveat: Nullable(gap.reading.caveat), amend: Nullable(gap.reading.amend.map(ProvisionJSON.target)),
+                    reform: gap.reform.uppercasedFirst, recommendation: gap.criterion.recommendation,
                     peers: gap.peers.map { peer in
-                        JSON.Peer(code: peer.code, name: peer.name, provisions: peer.provisions.map {
-                            JSON.Provision(instrument: $0.instrument.title, citation: $0.instrument.citation, section: $0.section, url: $0.instrument.url)
-                        })
+                        JSON.Peer(code: peer.code, name: peer.name, provisions: peer.provisions.map(ProvisionJSON.init))
                     })
             }
             return JSONText.encode(JSON(
                 checklist: checklist.reference, as_of: card.asOf.description, code: card.jurisdiction.code,
-                name: card.jurisdiction.name, score: Number.json(card.score), gaps: severe.map(entry), needs_research: research.map(entry)))
+                name: card.jurisdiction.name, score: Number.json(card.score), recorded: card.isRecorded,
+                gaps: severe.map(entry), needs_research: research.map(entry)))
         case .csv:
             return CSV.render(
-                header: ["id", "title", "status", "weight", "gain", "needs_research", "recommendation", "peers"],
+                header: ["id", "title", "status", "weight", "gain", "needs_research", "finding", "reform", "peers"],
                 rows: gaps.map { gap in
                     [gap.criterion.id, gap.criterion.title, gap.status.rawValue, String(gap.weight), Number.text(gap.gain),
-                     gap.needsResearch ? "yes" : "no", gap.recommendation, peerText(gap)]
+                     gap.needsResearch ? "yes" : "no", gap.reading.finding, gap.reform.uppercasedFirst, peerText(gap)]
                 })
         case .table:
             var out = "Gaps in \(card.jurisdiction.name) (\(card.jurisdiction.code)) as of \(card.asOf): score \(Number.text(card.score, missing: "-"))\n"
+            guard card.isRecorded else {
+                return out + "\nThe file records this jurisdiction's law from \(card.jurisdiction.recordedFrom?.description ?? "-") only.\n"
+            }
             func section(_ title: String, _ list: [Gap]) {
                 out += "\n\(title)\n"
                 if list.isEmpty { out += "  (none)\n"; return }
                 for (index, gap) in list.enumerated() {
                     out += "\n\(index + 1). \(gap.criterion.id) \(gap.criterion.title)\n"
                     out += "   status \(gap.status.rawValue), weight \(gap.weight), +\(Number.text(gap.gain)) points if met\n"
-                    out += "   Reform: \(gap.recommendation)\n"
+                    if !gap.reading.finding.isEmpty { out += "   Finding: \(gap.reading.finding)\n" }
+                    out += "   Reform: \(gap.reform.uppercasedFirst).\n"
                     if !gap.peers.isEmpty { out += "   Met in: \(peerText(gap))\n" }
                 }
             }
@@ -131,9 +170,30 @@ public struct GapReport: Sendable {
 
     func peerText(_ gap: Gap) -> String {
         gap.peers.map { peer in
-            let provisions = peer.provisions.map { "\($0.instrument.citation) \($0.section)" }.joined(separator: "; ")
+            let provisions = peer.provisions.map(\.inline).joined(separator: "; ")
             return provisions.isEmpty ? peer.code : "\(peer.code) (\(provisions))"
         }.joined(separator: "; ")
+    }
+}
+
+/// A provision in JSON outputs: the law's name, its short form, the pinpoint and the line every text output prints.
+struct ProvisionJSON: Codable {
+    var instrument: String, short: String?, citation: String, section: String, url: String?, cite: String
+
+    init(_ provision: CitedProvision) {
+        instrument = provision.instrument.title
+        short = provision.instrument.short
+        citation = provision.instrument.citation
+        section = provision.section
+        url = provision.instrument.url
+        cite = provision.inline
+    }
+
+    static func target(_ target: ReformTarget) -> String {
+        switch target {
+        case .amend(let id): return id
+        case .newLegislation: return "new"
+        }
     }
 }
 
@@ -143,8 +203,12 @@ public struct ComparisonReport: Sendable {
     public var checklist: Checklist
     public var onlyDifferences: Bool
 
+    /// Jurisdictions whose law is not recorded on the date, left out of the matrix.
+    public var notRecorded: [ScoreCard]
+
     public init(cards: [ScoreCard], checklist: Checklist, onlyDifferences: Bool) {
-        self.cards = cards
+        self.cards = cards.filter(\.isRecorded)
+        notRecorded = cards.filter { !$0.isRecorded }
         self.checklist = checklist
         self.onlyDifferences = onlyDifferences
     }
@@ -157,7 +221,7 @@ public struct ComparisonReport: Sendable {
     }
 
     func status(_ card: ScoreCard, _ criterion: Criterion) -> Status {
-        card.criteria.first { $0.finding.criterion.id == criterion.id }?.finding.status ?? .unclear
+        card.criteria.first { $0.reading.criterion.id == criterion.id }?.reading.status ?? .unclear
     }
 
     struct JSON: Codable {
@@ -170,6 +234,7 @@ public struct ComparisonReport: Sendable {
         var categories: [CategoryRow]
         var overall: [String: Nullable<Double>]
         var coverage: [String: Nullable<Double>]
+        var not_recorded: [NotRecordedJSON]
     }
 
     public func render(_ format: AnalysisFormat, width: Int? = nil) -> String {
@@ -189,7 +254,8 @@ public struct ComparisonReport: Sendable {
                         Number.json(card.categories.first { $0.category.id == category.id }?.score)
                     })
                 },
-                overall: byCode { Number.json($0.score) }, coverage: byCode { Number.json($0.coverage) }))
+                overall: byCode { Number.json($0.score) }, coverage: byCode { Number.json($0.coverage) },
+                not_recorded: NotRecordedJSON.list(notRecorded)))
         case .csv, .table:
             var rows = criteria.map { criterion in
                 [criterion.id, criterion.category] + cards.map { status($0, criterion).rawValue }
@@ -203,8 +269,10 @@ public struct ComparisonReport: Sendable {
             rows.append(["coverage", ""] + cards.map { Number.text($0.coverage) })
             let header = ["criterion", "category"] + codes
             if format == .csv { return CSV.render(header: header, rows: rows) }
-            return "Comparison as of \(cards.first?.asOf.description ?? "")\(onlyDifferences ? " (only criteria on which they differ)" : "")\n\n"
+            let asOf = (cards.first ?? notRecorded.first)?.asOf
+            return "Comparison as of \(asOf?.description ?? "")\(onlyDifferences ? " (only criteria on which they differ)" : "")\n\n"
                 + TextTable(header: header.map { $0.uppercased() }, rows: rows.map { $0.map { $0.isEmpty ? "-" : $0 } }).rendered(width: width)
+                + (asOf.map { NotRecordedJSON.sentence(notRecorded, asOf: $0) } ?? "")
         }
     }
 }
@@ -222,32 +290,43 @@ public struct RankingReport: Sendable {
     }
 
     struct JSON: Codable {
-        struct Entry: Codable { var rank: Int, code: String, name: String, score: Nullable<Double>, coverage: Nullable<Double>, icmec_core_met: Int }
+        struct Entry: Codable {
+            var rank: Int, code: String, name: String, score: Nullable<Double>, score_low: Nullable<Double>
+            var score_high: Nullable<Double>, coverage: Nullable<Double>, icmec_core_met: Int
+        }
         var checklist: ChecklistRef
         var as_of: String
         var ranking: [Entry]
+        var not_recorded: [NotRecordedJSON]
     }
+
+    /// What every ranking says under its table.
+    public static let onPaper = "The ranking measures the law on paper, not how it is enforced."
 
     public func render(_ format: AnalysisFormat, width: Int? = nil) -> String {
         let rows = ranking.entries.map { entry in
             [String(entry.rank), entry.card.jurisdiction.code, entry.card.jurisdiction.name, Number.text(entry.card.score),
-             Number.text(entry.card.coverage), "\(entry.icmecBand)/5"]
+             rangeText(entry.card).isEmpty ? "-" : rangeText(entry.card), Number.text(entry.card.coverage), "\(entry.icmecBand)/5"]
         }
         switch format {
         case .json:
             return JSONText.encode(JSON(checklist: checklist.reference, as_of: asOf.description, ranking: ranking.entries.map {
                 .init(rank: $0.rank, code: $0.card.jurisdiction.code, name: $0.card.jurisdiction.name,
-                      score: Number.json($0.card.score), coverage: Number.json($0.card.coverage), icmec_core_met: $0.icmecBand)
-            }))
+                      score: Number.json($0.card.score), score_low: Number.json($0.card.scoreLow),
+                      score_high: Number.json($0.card.scoreHigh), coverage: Number.json($0.card.coverage), icmec_core_met: $0.icmecBand)
+            }, not_recorded: NotRecordedJSON.list(ranking.notRecorded)))
         case .csv:
-            return CSV.render(header: ["rank", "code", "name", "score", "coverage", "icmec_core_met"],
+            return CSV.render(header: ["rank", "code", "name", "score", "score_low", "score_high", "coverage", "icmec_core_met"],
                               rows: ranking.entries.map { entry in
                                   [String(entry.rank), entry.card.jurisdiction.code, entry.card.jurisdiction.name,
-                                   Number.text(entry.card.score), Number.text(entry.card.coverage), String(entry.icmecBand)]
+                                   Number.text(entry.card.score), Number.text(entry.card.scoreLow), Number.text(entry.card.scoreHigh),
+                                   Number.text(entry.card.coverage), String(entry.icmecBand)]
                               })
         case .table:
             return "Ranking as of \(asOf)\n\n"
-                + TextTable(header: ["RANK", "CODE", "NAME", "SCORE", "COVERAGE", "ICMEC CORE"], rows: rows).rendered(width: width)
+                + TextTable(header: ["RANK", "CODE", "NAME", "SCORE", "RANGE", "COVERAGE", "ICMEC CORE"], rows: rows).rendered(width: width)
+                + NotRecordedJSON.sentence(ranking.notRecorded, asOf: asOf)
+                + "\nRANGE: the score with every unclear criterion counted absent, then met. \(Self.onPaper)\n"
         }
     }
 }
@@ -256,7 +335,7 @@ public struct RankingReport: Sendable {
 public struct ChangeReport: Sendable {
     public enum Content: Sendable {
         case diff(LawDiff)
-        case timeline(code: String, name: String, changes: [LawChange])
+        case timeline(Jurisdiction, changes: [LawChange])
     }
 
     public var content: Content
@@ -266,13 +345,18 @@ public struct ChangeReport: Sendable {
     struct Instrument: Codable { var id: String, citation: String, title: String }
     struct DiffJSON: Codable {
         struct Change: Codable { var id: String, title: String, from: Status, to: Status, instruments: [Instrument] }
+        struct Unrecorded: Codable { var id: String, title: String }
         var code: String, from: String, to: String
         var score_from: Nullable<Double>, score_to: Nullable<Double>, score_delta: Nullable<Double>
+        /// The date before which the file records nothing, when one of the dates falls before it.
+        var recorded_from: Nullable<String>
         var changes: [Change]
+        var not_recorded: [Unrecorded]
     }
     struct TimelineJSON: Codable {
-        struct Change: Codable { var date: String, id: String, title: String, from: Nullable<Status>, to: Status, instruments: [Instrument] }
+        struct Change: Codable { var date: String, id: String, title: String, from: Status, to: Status, instruments: [Instrument] }
         var code: String
+        var recorded_from: Nullable<String>
         var changes: [Change]
     }
 
@@ -280,45 +364,59 @@ public struct ChangeReport: Sendable {
         list.map { Instrument(id: $0.id, citation: $0.citation, title: $0.title) }
     }
 
-    static func citations(_ list: [LexgapCore.Instrument]) -> String { list.map(\.citation).joined(separator: "; ") }
+    /// The instruments by name: "Sexual Offences Act 2003 (SOA 2003); …".
+    static func names(_ list: [LexgapCore.Instrument]) -> String { list.map(\.name).joined(separator: "; ") }
 
     public func render(_ format: AnalysisFormat, width: Int? = nil) -> String {
         switch content {
         case .diff(let diff):
             let code = diff.after.jurisdiction.code
-            let rows = diff.entries.map { [$0.criterion.id, $0.from.status.rawValue, $0.to.status.rawValue, Self.citations($0.instruments)] }
+            let notRecorded = diff.recordedFrom.map { "not recorded before \($0)" } ?? "not recorded"
+            let rows = diff.entries.map { [$0.criterion.id, $0.from.status.rawValue, $0.to.status.rawValue, Self.names($0.instruments)] }
             switch format {
             case .json:
                 return JSONText.encode(DiffJSON(
                     code: code, from: diff.before.asOf.description, to: diff.after.asOf.description,
                     score_from: Number.json(diff.before.score), score_to: Number.json(diff.after.score),
-                    score_delta: Number.json(diff.scoreDelta),
+                    score_delta: Number.json(diff.scoreDelta), recorded_from: Nullable(diff.recordedFrom?.description),
                     changes: diff.entries.map {
                         .init(id: $0.criterion.id, title: $0.criterion.title, from: $0.from.status, to: $0.to.status, instruments: Self.instruments($0.instruments))
-                    }))
+                    },
+                    not_recorded: diff.notRecorded.map { .init(id: $0.id, title: $0.title) }))
             case .csv:
-                return CSV.render(header: ["id", "from", "to", "instruments"], rows: rows)
+                return CSV.render(
+                    header: ["id", "from", "to", "instruments"],
+                    rows: rows + diff.notRecorded.map { [$0.id, notRecorded, "", ""] })
             case .table:
                 var out = "Changes in \(diff.after.jurisdiction.name) (\(code)) from \(diff.before.asOf) to \(diff.after.asOf)\n"
                 out += "Score \(Number.text(diff.before.score, missing: "-")) -> \(Number.text(diff.after.score, missing: "-"))"
                 if let delta = diff.scoreDelta { out += " (\(delta >= 0 ? "+" : "")\(Number.text(delta)))" }
                 out += "\n\n"
+                if let from = diff.recordedFrom {
+                    out += "The file records this law from \(from) only: no change across the unrecorded period is reported.\n"
+                    out += "Not recorded before \(from): \(diff.notRecorded.map(\.id).joined(separator: ", ")).\n"
+                    return out
+                }
                 return out + (rows.isEmpty ? "No criterion changed status.\n"
                     : TextTable(header: ["CRITERION", "FROM", "TO", "CHANGED BY"], rows: rows).rendered(width: width))
             }
-        case .timeline(let code, let name, let changes):
-            let rows = changes.map { [$0.date.description, $0.criterion.id, $0.from?.rawValue ?? "", $0.to.rawValue, Self.citations($0.instruments)] }
+        case .timeline(let jurisdiction, let changes):
+            let rows = changes.map { [$0.date.description, $0.criterion.id, $0.from.rawValue, $0.to.rawValue, Self.names($0.instruments)] }
             switch format {
             case .json:
-                return JSONText.encode(TimelineJSON(code: code, changes: changes.map {
-                    .init(date: $0.date.description, id: $0.criterion.id, title: $0.criterion.title, from: Nullable($0.from), to: $0.to,
-                          instruments: Self.instruments($0.instruments))
-                }))
+                return JSONText.encode(TimelineJSON(
+                    code: jurisdiction.code, recorded_from: Nullable(jurisdiction.recordedFrom?.description),
+                    changes: changes.map {
+                        .init(date: $0.date.description, id: $0.criterion.id, title: $0.criterion.title, from: $0.from, to: $0.to,
+                              instruments: Self.instruments($0.instruments))
+                    }))
             case .csv:
                 return CSV.render(header: ["date", "id", "from", "to", "instruments"], rows: rows)
             case .table:
-                return "Dated changes in the law of \(name) (\(code))\n\n" + (rows.isEmpty ? "No dated change is recorded.\n"
-                    : TextTable(header: ["DATE", "CRITERION", "FROM", "TO", "BY"], rows: rows.map { $0.map { $0.isEmpty ? "-" : $0 } }).rendered(width: width))
+                let record = jurisdiction.recordedFrom.map { "The file records this law from \($0); each criterion's first recorded state is not a change.\n\n" } ?? ""
+                return "Dated changes in the law of \(jurisdiction.name) (\(jurisdiction.code))\n\n" + record
+                    + (rows.isEmpty ? "No dated change is recorded.\n"
+                        : TextTable(header: ["DATE", "CRITERION", "FROM", "TO", "BY"], rows: rows.map { $0.map { $0.isEmpty ? "-" : $0 } }).rendered(width: width))
             }
         }
     }

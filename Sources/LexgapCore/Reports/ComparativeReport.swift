@@ -44,10 +44,10 @@ public struct Heatmap: Encodable, Sendable {
                     Row(
                         id: criterion.id, title: criterion.title, link: links?.criterion(criterion.id),
                         cells: cards.map { card in
-                            let finding = card.criteria[index].finding
-                            let provisions = ProvisionView.all(finding.provisions, in: card.jurisdiction)
+                            let reading = card.criteria[index].reading
+                            let provisions = reading.provisions.map(ProvisionView.init)
                             return Cell(
-                                code: card.jurisdiction.code, status: StatusView(finding.status),
+                                code: card.jurisdiction.code, status: StatusView(reading.status),
                                 provisions: provisions.isEmpty ? nil : ProvisionView.line(provisions))
                         })
                 })
@@ -63,6 +63,8 @@ public struct RankingRow: Encodable, Sendable {
     public var code: String
     public var name: String
     public var score: String
+    /// "58.3–75.0": every unclear criterion counted absent, then met; nil at full coverage.
+    public var scoreRange: String?
     public var coverage: String
     /// ICMEC core criteria met, "4 of 5".
     public var icmec: String
@@ -75,7 +77,7 @@ public struct RankingRow: Encodable, Sendable {
             return RankingRow(
                 rank: String(entry.rank), code: jurisdiction.code, name: jurisdiction.name,
                 score: Number.text(entry.card.score, missing: "no score"),
-                coverage: Number.text(entry.card.coverage, missing: "none"), icmec: "\(entry.icmecBand) of 5",
+                scoreRange: rangeText(entry.card).nonEmpty, coverage: Number.text(entry.card.coverage, missing: "none"), icmec: "\(entry.icmecBand) of 5",
                 reviewed: jurisdiction.reviewed?.description, link: links?.jurisdiction(jurisdiction.code))
         }
     }
@@ -90,7 +92,8 @@ public struct CriterionComparison: Encodable, Sendable {
         public var provisions: [ProvisionView]
         /// The provisions as one line, for text formats.
         public var citations: String
-        public var note: String?
+        public var finding: String?
+        public var researchNote: String?
         public var link: String?
     }
 
@@ -107,14 +110,15 @@ public struct CriterionComparison: Encodable, Sendable {
         title = criterion.title
         question = criterion.question
         answers = cards.map { card in
-            let finding = card.criteria[index].finding
-            let provisions = ProvisionView.all(finding.provisions, in: card.jurisdiction)
+            let reading = card.criteria[index].reading
+            let provisions = reading.provisions.map(ProvisionView.init)
             return Answer(
-                code: card.jurisdiction.code, name: card.jurisdiction.name, status: StatusView(finding.status),
+                code: card.jurisdiction.code, name: card.jurisdiction.name, status: StatusView(reading.status),
                 provisions: provisions, citations: ProvisionView.line(provisions),
-                note: finding.note.isEmpty ? nil : finding.note, link: links?.jurisdiction(card.jurisdiction.code))
+                finding: reading.finding.nonEmpty, researchNote: reading.researchNote.nonEmpty,
+                link: links?.jurisdiction(card.jurisdiction.code))
         }
-        let met = cards.count { $0.criteria[index].finding.status == .met }
+        let met = cards.count { $0.criteria[index].reading.status == .met }
         tally = "\(met) of \(cards.count) meet\(met == 1 ? "s" : "") it"
         link = links?.criterion(criterion.id)
     }
@@ -131,10 +135,20 @@ public struct ComparativeReport: Encodable, Sendable {
     public var categoryChart: BarChart
     public var criteria: [CriterionComparison]
     public var method: MethodView
+    /// "Left out: the law of the Netherlands (NL) is recorded from 2024-07-01 only." Nil when none is left out.
+    public var notRecorded: String?
+    /// The ranking measures the law on paper.
+    public var onPaper: String
 
     /// - Parameter cards: the jurisdictions compared, in the order the user named them (columns keep that order;
-    ///   the ranking orders by score).
-    public init(cards: [ScoreCard], checklist: Checklist, weights: Weights, asOf date: LegalDate) {
+    ///   the ranking orders by score). Those whose law is not recorded on the date are left out, and said so.
+    public init(cards allCards: [ScoreCard], checklist: Checklist, weights: Weights, asOf date: LegalDate) {
+        let cards = allCards.filter(\.isRecorded)
+        let left = allCards.filter { !$0.isRecorded }.map { card in
+            "\(card.jurisdiction.name) (\(card.jurisdiction.code)) from \(card.jurisdiction.recordedFrom?.description ?? "-")"
+        }
+        notRecorded = left.isEmpty ? nil : "Left out, because this data set records their law only later: \(listInProse(left))."
+        onPaper = RankingReport.onPaper
         colophon = Colophon(checklist: checklist, asOf: date)
         title = listInProse(cards.map(\.jurisdiction.name))
         jurisdictions = RankingRow.rows(Ranking(cards), links: nil)

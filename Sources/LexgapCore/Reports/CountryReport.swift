@@ -6,11 +6,17 @@ public struct CountryReport: Encodable, Sendable {
         public var name: String
         public var region: String
         public var reviewed: String?
+        /// The date from which the file records the law.
+        public var recordedFrom: String?
+        /// Set when the file is an unfinished draft: "Draft: this file is unfinished and not published."
+        public var draft: String?
         public var summary: String?
     }
 
     public struct Headline: Encodable, Sendable {
         public var score: String
+        /// "58.3–75.0": the score with every unclear criterion counted absent, then met; nil at full coverage.
+        public var scoreRange: String?
         public var coverage: String
         /// "2 of 15", among the jurisdictions in the data set.
         public var rank: String
@@ -35,8 +41,11 @@ public struct CountryReport: Encodable, Sendable {
         public var provisions: [ProvisionView]
         /// The provisions as one line ("citation, section; ..."), for text formats.
         public var citations: String
-        public var note: String?
-        /// Why the recorded status was not used as it stands (not yet assessed on the date, or its law not in force).
+        /// Public text: what the law provides and where it falls short.
+        public var finding: String?
+        /// The researchers' note: sources, doubts, what would settle it (shown apart, labelled).
+        public var researchNote: String?
+        /// Why the recorded status was not used as it stands (not recorded on the date, or its law not in force).
         public var caveat: String?
         /// The criterion's page, in a site.
         public var link: String?
@@ -68,8 +77,11 @@ public struct CountryReport: Encodable, Sendable {
         public var weight: String
         /// Points the overall score would gain if the criterion were met.
         public var gain: String
-        public var recommendation: String
-        public var note: String?
+        /// The reform, as a sentence: "Amend the Extradition Law (P.D. No. 1069) to …", "Adopt legislation to …".
+        public var reform: String
+        public var finding: String?
+        public var researchNote: String?
+        public var caveat: String?
         /// The highest-scoring peers that meet it (at most five).
         public var peers: [Peer]
         /// How many peers meet it in all ("3").
@@ -83,8 +95,7 @@ public struct CountryReport: Encodable, Sendable {
         public var date: String
         public var id: String
         public var title: String
-        /// Nil for the first state recorded.
-        public var from: StatusView?
+        public var from: StatusView
         public var to: StatusView
         public var instruments: String
         public var link: String?
@@ -131,13 +142,16 @@ public struct CountryReport: Encodable, Sendable {
         colophon = Colophon(checklist: checklist, asOf: date)
         self.jurisdiction = JurisdictionView(
             code: jurisdiction.code, name: jurisdiction.name, region: jurisdiction.region,
-            reviewed: jurisdiction.reviewed?.description, summary: jurisdiction.summary)
+            reviewed: jurisdiction.reviewed?.description, recordedFrom: jurisdiction.recordedFrom?.description,
+            draft: jurisdiction.draft ? "Draft: this file is unfinished and is not published in rankings or briefs." : nil,
+            summary: jurisdiction.summary)
 
-        let statuses = card.criteria.map(\.finding.status)
+        let statuses = card.criteria.map(\.reading.status)
         let applicable = statuses.filter { $0 != .notApplicable }
         let rank = ranking.rank(of: jurisdiction.code)
         headline = Headline(
-            score: Number.text(card.score, missing: "no score"), coverage: Number.text(card.coverage, missing: "none"),
+            score: Number.text(card.score, missing: card.isRecorded ? "no score" : "not recorded"),
+            scoreRange: rangeText(card).isEmpty ? nil : rangeText(card), coverage: Number.text(card.coverage, missing: "none"),
             rank: rank.map { "\($0) of \(ranking.entries.count)" } ?? "not ranked",
             icmec: "\(card.icmecCriteriaMet) of 5", met: String(statuses.count { $0 == .met }),
             assessed: String(applicable.count),
@@ -150,10 +164,10 @@ public struct CountryReport: Encodable, Sendable {
         func view(_ gap: Gap, _ position: Int) -> GapView {
             GapView(
                 position: String(position), id: gap.criterion.id, title: gap.criterion.title, status: StatusView(gap.status),
-                weight: String(gap.weight), gain: Number.text(gap.gain), recommendation: gap.recommendation,
-                note: gap.note.isEmpty ? nil : gap.note,
+                weight: String(gap.weight), gain: Number.text(gap.gain), reform: gap.reform.uppercasedFirst + ".",
+                finding: gap.reading.finding.nonEmpty, researchNote: gap.reading.researchNote.nonEmpty, caveat: gap.reading.caveat,
                 peers: gap.peers.map { peer in
-                    let provisions = peer.provisions.map { ProvisionView($0.instrument, section: $0.section) }
+                    let provisions = peer.provisions.map(ProvisionView.init)
                     return Peer(
                         code: peer.code, name: peer.name, provisions: provisions, citations: ProvisionView.line(provisions),
                         link: links?.jurisdiction(peer.code))
@@ -175,15 +189,15 @@ public struct CountryReport: Encodable, Sendable {
             CategorySection(
                 id: category.category.id, title: category.category.title, weight: String(category.weight),
                 score: Number.text(category.score, missing: "no score"),
-                criteria: card.criteria.filter { $0.finding.criterion.category == category.category.id }.map { scored in
-                    let finding = scored.finding
-                    let provisions = ProvisionView.all(finding.provisions, in: jurisdiction)
+                criteria: card.criteria.filter { $0.reading.criterion.category == category.category.id }.map { scored in
+                    let reading = scored.reading
+                    let provisions = reading.provisions.map(ProvisionView.init)
                     return CriterionRow(
-                        id: finding.criterion.id, title: finding.criterion.title, question: finding.criterion.question,
-                        weight: String(scored.weight), status: StatusView(finding.status),
+                        id: reading.criterion.id, title: reading.criterion.title, question: reading.criterion.question,
+                        weight: String(scored.weight), status: StatusView(reading.status),
                         provisions: provisions, citations: ProvisionView.line(provisions),
-                        note: finding.note.isEmpty ? nil : finding.note, caveat: finding.caveat,
-                        link: links?.criterion(finding.criterion.id))
+                        finding: reading.finding.nonEmpty, researchNote: reading.researchNote.nonEmpty, caveat: reading.caveat,
+                        link: links?.criterion(reading.criterion.id))
                 })
         }
         instruments = jurisdiction.instruments.map { InstrumentView($0, asOf: date) }
@@ -193,8 +207,8 @@ public struct CountryReport: Encodable, Sendable {
         changes = LawChange.timeline(jurisdiction, checklist: checklist).filter { $0.date <= date }.map { change in
             Change(
                 date: change.date.description, id: change.criterion.id, title: change.criterion.title,
-                from: change.from.map(StatusView.init), to: StatusView(change.to),
-                instruments: change.instruments.map(\.citation).joined(separator: "; "),
+                from: StatusView(change.from), to: StatusView(change.to),
+                instruments: change.instruments.map(\.name).joined(separator: "; "),
                 link: links?.criterion(change.criterion.id))
         }
         sources = jurisdiction.sources.map(SourceView.init)
@@ -216,7 +230,10 @@ public struct CountryReport: Encodable, Sendable {
     /// gaps are ...; closing them would raise its score from 96.5 to 100.0."
     static func summary(card: ScoreCard, gaps: [Gap], research: Int, checklist: Checklist, weights: Weights) -> String {
         let name = card.jurisdiction.nameInProse
-        let statuses = card.criteria.map(\.finding.status)
+        guard card.isRecorded else {
+            return "\(name.uppercasedFirst)'s law is not recorded in this data set before \(card.jurisdiction.recordedFrom?.description ?? "-")."
+        }
+        let statuses = card.criteria.map(\.reading.status)
         let applicable = statuses.count { $0 != .notApplicable }
         let met = statuses.count { $0 == .met }, partial = statuses.count { $0 == .partial }
         var text = "As of \(card.asOf), \(name) meets \(met) of the \(applicable) applicable criteria of the checklist"
@@ -228,9 +245,9 @@ public struct CountryReport: Encodable, Sendable {
         } else {
             let names = top.map { "“\($0.criterion.title)” (\($0.criterion.id))" }
             let closing = Set(top.map(\.criterion.id))
-            var findings = card.criteria.map(\.finding)
-            for index in findings.indices where closing.contains(findings[index].criterion.id) { findings[index].status = .met }
-            let after = Scoring.scores(findings, checklist: checklist, weights: weights).overall
+            var readings = card.criteria.map(\.reading)
+            for index in readings.indices where closing.contains(readings[index].criterion.id) { readings[index].status = .met }
+            let after = Scoring.scores(readings, checklist: checklist, weights: weights).overall
             text += top.count == 1 ? " Its most severe gap: " : " Its most severe gaps: "
             text += listInProse(names) + "."
             text += " Closing \(top.count == 1 ? "it" : "them") would raise the score from \(Number.text(card.score, missing: "none")) to \(Number.text(after, missing: "none"))."

@@ -51,28 +51,28 @@ public struct StatusView: Encodable, Sendable {
 
 /// A pinpoint citation: the instrument and its section.
 public struct ProvisionView: Encodable, Sendable {
+    /// The law's title.
     public var instrument: String
+    public var short: String?
     public var citation: String
     public var section: String
+    /// "Title (short), section": what every output prints, never the citation string alone.
+    public var cite: String
     /// The instrument's official address; only ever an http(s) URL.
     public var url: String?
 
-    init(_ instrument: Instrument, section: String) {
-        self.instrument = instrument.title
-        citation = instrument.citation
-        self.section = section
-        url = instrument.url.flatMap(safeLink)
+    init(_ provision: CitedProvision) {
+        instrument = provision.instrument.title
+        short = provision.instrument.short
+        citation = provision.instrument.citation
+        section = provision.section
+        cite = provision.inline
+        url = provision.instrument.url.flatMap(safeLink)
     }
 
-    /// "Citation, section; citation, section", for text formats.
+    /// "Title (short), section; title, section", for text formats.
     static func line(_ provisions: [ProvisionView]) -> String {
-        provisions.map { "\($0.citation), \($0.section)" }.joined(separator: "; ")
-    }
-
-    static func all(_ provisions: [Provision], in jurisdiction: Jurisdiction) -> [ProvisionView] {
-        provisions.compactMap { provision in
-            jurisdiction.instrument(provision.instrument).map { ProvisionView($0, section: provision.section) }
-        }
+        provisions.map(\.cite).joined(separator: "; ")
     }
 }
 
@@ -80,6 +80,7 @@ public struct ProvisionView: Encodable, Sendable {
 public struct InstrumentView: Encodable, Sendable {
     public var id: String
     public var title: String
+    public var short: String?
     public var citation: String
     public var kind: String?
     public var enacted: String?
@@ -92,13 +93,14 @@ public struct InstrumentView: Encodable, Sendable {
     init(_ instrument: Instrument, asOf date: LegalDate) {
         id = instrument.id
         title = instrument.title
+        short = instrument.short
         citation = instrument.citation
         kind = instrument.kind?.rawValue
         enacted = instrument.enacted?.description
         inForce = instrument.inForce?.description
         repealed = instrument.repealed?.description
         url = instrument.url.flatMap(safeLink)
-        if Evaluation.isInForce(instrument, on: date) {
+        if instrument.isInForce(on: date) {
             notInForce = nil
         } else {
             notInForce = instrument.repealed.map { $0 <= date } == true ? "repealed by this date" : "not yet in force on this date"
@@ -221,4 +223,9 @@ extension Number {
         let text = Number.text(value)
         return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
     }
+}
+
+extension String {
+    /// Nil for the empty string, so that templates can test for the value.
+    var nonEmpty: String? { isEmpty ? nil : self }
 }

@@ -17,6 +17,10 @@ public enum SitePage {
         public var jurisdictionCount: String
         public var criteriaCount: String
         public var ranking: [RankingRow]
+        /// "Left out, because this data set records their law only later: …"; nil when none is left out.
+        public var notRecorded: String?
+        /// The ranking measures the law on paper, not enforcement.
+        public var onPaper: String
         public var scoreChart: BarChart
         public var heatmap: Heatmap
         public var links: SiteLinks
@@ -91,8 +95,13 @@ public struct Site: Sendable {
     public var downloads: [OutputFile]
 
     public init(checklist: Checklist, jurisdictions: [Jurisdiction], weights: Weights, asOf date: LegalDate) {
-        let cards = ScoreCard.cards(jurisdictions.sorted { $0.code < $1.code }, checklist: checklist, asOf: date, weights: weights)
-        let ranking = Ranking(cards)
+        let allCards = ScoreCard.cards(jurisdictions.sorted { $0.code < $1.code }, checklist: checklist, asOf: date, weights: weights)
+        // A jurisdiction whose law is not recorded on the date has no page and no score: only a line saying so.
+        let cards = allCards.filter(\.isRecorded)
+        let ranking = Ranking(allCards)
+        let left = ranking.notRecorded.map { card in
+            "\(card.jurisdiction.name) (\(card.jurisdiction.code)) from \(card.jurisdiction.recordedFrom?.description ?? "-")"
+        }
         let colophon = Colophon(checklist: checklist, asOf: date)
         let top = SiteLinks(depth: 0), nested = SiteLinks(depth: 1)
         var pages: [Page] = []
@@ -100,6 +109,8 @@ public struct Site: Sendable {
         pages.append(Page(path: "index.html", template: "site-index.html", view: SitePage.Index(
             colophon: colophon, jurisdictionCount: String(cards.count), criteriaCount: String(checklist.criteria.count),
             ranking: RankingRow.rows(ranking, links: top),
+            notRecorded: left.isEmpty ? nil : "Left out, because this data set records their law only later: \(listInProse(left)).",
+            onPaper: RankingReport.onPaper,
             scoreChart: BarChart(
                 id: "scores", title: "Overall scores as of \(date)", description: "One bar per jurisdiction, highest first, scored 0 to 100.",
                 series: ["score"], groups: ranking.entries.map { (label: $0.card.jurisdiction.name, scores: [$0.card.score]) }),
@@ -185,6 +196,8 @@ struct DataSet {
                     .init(name: "code", description: "ISO 3166 code of the jurisdiction."),
                     .init(name: "name", description: "Name of the jurisdiction."),
                     .init(name: "score", description: "Overall score, 0 to 100, one decimal; empty when no category has a score."),
+                    .init(name: "score_low", description: "The score with every unclear criterion counted absent (equal to score)."),
+                    .init(name: "score_high", description: "The score with every unclear criterion counted met: the top of the range while research is missing."),
                     .init(name: "coverage", description: "Share of applicable criteria whose status is not unclear, 0 to 100."),
                     .init(name: checklist.categories.map(\.id).joined(separator: ", "), description: "One column per category of the checklist: its score, 0 to 100."),
                 ]),

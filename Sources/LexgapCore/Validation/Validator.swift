@@ -52,7 +52,79 @@ public enum Validator {
             }
             collector.error(.unknownTreaty, message, at: participation.treatyLocation)
         }
+        checkRecord(jurisdiction, collector)
+        checkInstruments(jurisdiction, collector)
+        if !jurisdiction.draft { checkPlaceholders(jurisdiction, collector) }
         return collector.diagnostics.sorted()
+    }
+
+    /// Every criterion has a state on `recorded_from`: a history that starts later leaves the law silently unrecorded.
+    static func checkRecord(_ jurisdiction: Jurisdiction, _ collector: DiagnosticCollector) {
+        guard let from = jurisdiction.recordedFrom else { return }
+        for assessment in jurisdiction.assessments {
+            guard let first = assessment.timeline.first, let since = first.since, since > from else { continue }
+            collector.error(
+                .unrecordedPeriod,
+                "\(assessment.criterion) has no state recorded from \(from) (recorded_from) until \(since); add a history entry for "
+                    + "that period, or move recorded_from to \(since)",
+                at: first.sinceLocation ?? assessment.location,
+                notes: [.init("recorded_from is set here", at: jurisdiction.recordedFromLocation)])
+        }
+    }
+
+    /// Instruments can be found (a `url`, or the reason there is none), and every provision a met or partial cites
+    /// is in force on the date its state claims and not repealed while the state holds.
+    static func checkInstruments(_ jurisdiction: Jurisdiction, _ collector: DiagnosticCollector) {
+        // A `url` given but rejected is reported where it is written.
+        for instrument in jurisdiction.instruments where instrument.urlLocation == nil && instrument.urlUnavailable == nil {
+            collector.warning(
+                .missingURL,
+                "instrument \(instrument.id) has no 'url'; link an official or authoritative text, or say why with 'url_unavailable: …'",
+                at: instrument.location)
+        }
+        for assessment in jurisdiction.assessments {
+            let timeline = assessment.timeline
+            for (index, state) in timeline.enumerated() where state.status.needsProvision {
+                let start = state.since ?? jurisdiction.recordedFrom
+                let end = index + 1 < timeline.count ? timeline[index + 1].since : nil
+                for provision in state.provisions {
+                    guard let instrument = jurisdiction.instrument(provision.instrument) else { continue }
+                    if let start, let inForce = instrument.inForce ?? instrument.enacted, inForce > start {
+                        collector.warning(
+                            .notInForce,
+                            "\(assessment.criterion) cites \(instrument.id) for \(start), but it is in force only from \(inForce); "
+                                + "date the state from \(inForce), or cite the law in force then",
+                            at: provision.location,
+                            notes: instrument.inForceLocation.map { [.init("in force from here", at: $0)] } ?? [])
+                    }
+                    if let repealed = instrument.repealed, end.map({ repealed < $0 }) ?? true {
+                        collector.warning(
+                            .notInForce,
+                            "\(assessment.criterion) cites \(instrument.id), repealed on \(repealed), for a state that still holds then; "
+                                + "add a history entry from \(repealed) citing the law that replaced it",
+                            at: provision.location,
+                            notes: instrument.repealedLocation.map { [.init("repealed here", at: $0)] } ?? [])
+                    }
+                }
+            }
+        }
+    }
+
+    /// Text that `lexgap new` writes for the author to replace.
+    static func checkPlaceholders(_ jurisdiction: Jurisdiction, _ collector: DiagnosticCollector) {
+        func check(_ text: String?, _ field: String, at location: SourceLocation?) {
+            guard let text, let location, Scaffold.placeholders.contains(where: text.contains) else { return }
+            collector.warning(
+                .placeholderText, "\(field) still holds the placeholder text of 'lexgap new'; write it, or mark the file 'draft: true'",
+                at: location)
+        }
+        check(jurisdiction.summary, "summary", at: jurisdiction.summaryLocation)
+        for assessment in jurisdiction.assessments {
+            for state in assessment.timeline {
+                check(state.finding, "the finding of \(assessment.criterion)", at: state.findingLocation)
+                check(state.note, "the note of \(assessment.criterion)", at: state.noteLocation)
+            }
+        }
     }
 
     /// `jurisdictions/US-CA.yaml` → `US-CA`.

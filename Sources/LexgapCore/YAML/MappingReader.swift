@@ -118,6 +118,18 @@ struct MappingReader {
         }
     }
 
+    /// `true` or `false`.
+    func boolean(_ key: String) -> Bool? {
+        guard let text = string(key, required: false) else { return nil }
+        switch text {
+        case "true": return true
+        case "false": return false
+        default:
+            collector.error(.wrongType, "expected true or false for '\(key)', found '\(text)'", at: valueLocation(key))
+            return nil
+        }
+    }
+
     /// An integer value within `range`.
     func integer(_ key: String, in range: ClosedRange<Int>, required: Bool = true) -> Int? {
         guard let text = string(key, required: required) else { return nil }
