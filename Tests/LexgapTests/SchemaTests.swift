@@ -47,11 +47,14 @@ import Testing
             schemas[kind.rawValue] = path
         }
         let fixtures = Fixtures.directory
-        let good = try Self.validate(schemas["jurisdiction"]!, ["analysis/jurisdictions/XA.yaml", "analysis/jurisdictions/XB.yaml"].map { fixtures.appendingPathComponent($0).path })
+        let good = try Self.validate(
+            schemas["jurisdiction"]!,
+            ["analysis/jurisdictions/XA.yaml", "analysis/jurisdictions/XB.yaml", "valid/XA.yaml", "format2/XD.yaml", "schema/draft-in-progress.yaml"]
+                .map { fixtures.appendingPathComponent($0).path })
         for line in good { #expect(line.hasPrefix("ok "), "\(line)") }
         let brokenFolder = fixtures.appendingPathComponent("schema/broken")
         let broken = try FileManager.default.contentsOfDirectory(atPath: brokenFolder.path).sorted().map { brokenFolder.appendingPathComponent($0).path }
-        #expect(broken.count >= 5)
+        #expect(broken.count >= 7)
         let results = try Self.validate(schemas["jurisdiction"]!, broken)
         #expect(results.count == broken.count)
         for line in results { #expect(line.hasPrefix("invalid "), "\(line)") }

@@ -4,8 +4,10 @@
     python3 validate.py SCHEMA.json FILE.yaml...
 
 Prints `ok FILE` or `invalid FILE: message` for each file. YAML is read as a YAML 1.2 language server reads it:
-dates stay strings and yes/no stay strings (PyYAML's YAML 1.1 defaults would turn them into dates and booleans).
+dates stay strings and yes/no stay strings (PyYAML's YAML 1.1 defaults would turn them into dates and booleans);
+only true and false are booleans.
 """
+import re
 import json
 import sys
 
@@ -22,6 +24,10 @@ Loader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+
+# YAML 1.2's core schema: true and false (in any of three cases) are the only booleans.
+Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
 
 schema = json.load(open(sys.argv[1], encoding="utf-8"))
 validator = jsonschema.Draft202012Validator(schema)
