@@ -20,7 +20,7 @@ let package = Package(
             name: "LexgapResources",
             path: ".",
             exclude: [
-                "Sources/LexgapCore", "Sources/lexgap", "Tests", "jurisdictions", "README.md", ".ci", ".gitignore", "Fuzz", "Benchmarks", "CONTRIBUTING.md", "Makefile",
+                "Sources/LexgapCore", "Sources/lexgap", "Sources/SafeOutput", "Sources/CSafeOutput", "Tests", "jurisdictions", "README.md", ".ci", ".gitignore", "Fuzz", "Benchmarks", "CONTRIBUTING.md", "Makefile",
             ],
             sources: ["Sources/LexgapResources"],
             resources: [.copy("checklists"), .copy("templates")]
@@ -33,16 +33,20 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // Every write of the command-line tool: atomic files, all-or-nothing folders, scratch folders for converters.
+        .target(name: "CSafeOutput"),
+        .target(name: "SafeOutput", dependencies: ["CSafeOutput"]),
         .executableTarget(
             name: "lexgap",
             dependencies: [
                 "LexgapCore",
+                "SafeOutput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "LexgapTests",
-            dependencies: ["LexgapCore", "lexgap", .product(name: "Yams", package: "Yams")],
+            dependencies: ["LexgapCore", "lexgap", "SafeOutput", .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures"]
         ),
     ]

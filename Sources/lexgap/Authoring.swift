@@ -25,11 +25,8 @@ struct New: ParsableCommand {
         }
         let folder = input.data ?? "jurisdictions"
         let path = "\(folder)/\(code).yaml"
-        guard !FileManager.default.fileExists(atPath: path) else {
-            throw CommandFailure(message: "'\(path)' already exists; lexgap new never overwrites a file")
-        }
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try Output.write(Scaffold.jurisdiction(code: code, name: name, region: region, checklist: checklist), to: path)
+        try Output.create(Scaffold.jurisdiction(code: code, name: name, region: region, checklist: checklist), at: path)
         writeStandardError(
             "wrote \(path), a draft (kept out of rankings and the site): fill in the instruments and each criterion, then run 'lexgap validate --strict \(path)'\n")
     }
@@ -49,7 +46,8 @@ struct Agree: ParsableCommand {
     }
 
     func run() throws {
-        let corpus = Corpus.load(checklist: try input.checklistFile(), jurisdictions: [try FileInput.read(first), try FileInput.read(second)], threads: 1)
+        let corpus = Corpus.load(checklist: try input.checklistFile(), jurisdictions: [try FileInput.read(first), try FileInput.read(second)], threads: 1,
+            oneFilePerJurisdiction: false)
         guard let checklist = corpus.checklist, !corpus.diagnostics.hasErrors, corpus.jurisdictions.count == 2 else {
             for diagnostic in corpus.diagnostics { writeStandardError(diagnostic.formatted + "\n") }
             writeStandardError("error: both codings must validate before they can be compared\n")
@@ -73,19 +71,17 @@ struct Stats: ParsableCommand {
     }
 }
 
+extension InputSchema: ExpressibleByArgument {}
+
 struct SchemaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schema",
         abstract: "A JSON Schema (draft 2020-12) for jurisdiction, checklist or weights files, for editors' YAML language servers.",
         discussion: "--write regenerates the committed schemas under checklists/schemas/ (run it after changing the checklist).")
 
-    enum Kind: String, ExpressibleByArgument, CaseIterable {
-        case jurisdiction, checklist, weights
-    }
-
     @OptionGroup var input: InputOptions
     @Flag(help: "Write all three schemas to checklists/schemas/ instead of printing one.") var write = false
-    @Argument(help: "Which file type: jurisdiction, checklist or weights.") var kind: Kind = .jurisdiction
+    @Argument(help: "Which file type: jurisdiction, checklist or weights.") var kind: InputSchema = .jurisdiction
 
     func run() throws {
         let (loaded, diagnostics) = ChecklistLoader.load(try input.checklistFile())
@@ -94,11 +90,11 @@ struct SchemaCommand: ParsableCommand {
             throw ExitCode(1)
         }
         guard write else {
-            return writeStandardOutput(InputSchema(rawValue: kind.rawValue)!.render(checklist: checklist))
+            return writeStandardOutput(kind.render(checklist: checklist))
         }
         for schema in InputSchema.allCases {
             try FileManager.default.createDirectory(atPath: "checklists/schemas", withIntermediateDirectories: true)
-            try Output.write(schema.render(checklist: checklist), to: schema.path)
+            try Output.emit(schema.render(checklist: checklist), to: schema.path)
             writeStandardError("wrote \(schema.path)\n")
         }
     }

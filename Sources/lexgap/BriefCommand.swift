@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LexgapCore
+import SafeOutput
 
 extension BriefKind: ExpressibleByArgument {}
 extension CitationStyle: ExpressibleByArgument {}
@@ -72,11 +73,11 @@ struct BriefCommand: ParsableCommand {
         do {
             text = try templates.render(brief, with: format == .html ? "brief.html" : "brief.md")
         } catch {
-            throw CommandFailure(message: error.message)
+            throw renderFailure(error)
         }
         switch format {
         case .md, .html:
-            if let output { try Output.write(text, to: output) } else { writeStandardOutput(text) }
+            try Output.emit(text, to: output)
         case .docx:
             try Pandoc.docx(markdown: text, reference: try templateOptions.file("brief-reference.docx"), to: output!)
         }
@@ -90,26 +91,19 @@ enum Pandoc {
             throw CommandFailure(
                 message: "DOCX output needs pandoc, which was not found on the PATH; install it (Debian/Ubuntu: sudo apt-get install pandoc) or use --format md or html")
         }
-        try withTemporaryFolder("docx") { work in
+        try SafeOutput.withScratchFolder("docx") { work in
             let input = work.appendingPathComponent("brief.md"), result = work.appendingPathComponent("brief.docx")
             try Data(markdown.utf8).write(to: input)
-            var arguments = ["--from", "markdown", "--to", "docx", "--output", result.path, input.path]
+            // Without the smart extension, quotes, dashes and ellipses in statute text reach Word as written.
+            var arguments = ["--from", "markdown-smart", "--to", "docx", "--output", result.path, input.path]
             if let reference { arguments.insert("--reference-doc=\(reference)", at: 0) }
             let (status, message) = try runProcess(pandoc, arguments)
             guard status == 0, let data = FileManager.default.contents(atPath: result.path), !data.isEmpty else {
                 throw CommandFailure(message: "pandoc could not make the DOCX (exit \(status)): \(message)")
             }
-            try Output.write(data, to: output)
+            try Output.emit([UInt8](data), to: output)
         }
     }
-}
-
-/// Runs `body` with a new private temporary folder, removed afterwards whatever happens.
-func withTemporaryFolder(_ purpose: String, _ body: (URL) throws -> Void) throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lexgap-\(purpose)-\(ProcessInfo.processInfo.processIdentifier)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    try body(folder)
 }
 
 /// The first of `names` found on the PATH.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LexgapCore
+import SafeOutput
 
 @main
 struct Lexgap: ParsableCommand {
@@ -18,17 +19,25 @@ struct Lexgap: ParsableCommand {
     /// Exit codes follow vale and swift-format: 0 clean, 1 errors in the data, 2 usage or I/O errors.
     /// ArgumentParser would exit 64 on a usage error, so errors are mapped here.
     static func main() {
+        // A reader that goes away (`lexgap rank | head`) then shows as a failed write, handled like any other.
+        signal(SIGPIPE, SIG_IGN)
+        StandardStream.reserveClosed()
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)
         } catch let failure as CommandFailure {
-            FileHandle.standardError.write(Data("error: \(failure.message)\n".utf8))
+            writeStandardError("error: \(failure.message)\n")
             Foundation.exit(2)
         } catch {
-            if exitCode(for: error) == .success { self.exit(withError: error) }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            if exitCode(for: error) == .success {
+                // --help and --version, written like every other output, so a failing stream is reported too.
+                let message = fullMessage(for: error)
+                writeStandardOutput(message + "\n")
+                Foundation.exit(0)
+            }
+            writeStandardError(fullMessage(for: error) + "\n")
             Foundation.exit(2)
         }
     }

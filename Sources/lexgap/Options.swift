@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LexgapCore
 import LexgapResources
+import SafeOutput
 
 /// Where the inputs come from. In a lexgap repository its own files are used; elsewhere the bundled checklist.
 struct InputOptions: ParsableArguments {
@@ -44,15 +45,25 @@ enum FileInput {
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
+    /// A regular file's bytes; one over the size limit is not read at all (its size is reported instead), and a
+    /// device or FIFO, which could be read forever, is refused.
     static func read(_ path: String) throws -> SourceFile {
-        guard let data = FileManager.default.contents(atPath: path), !isDirectory(path) else {
-            throw CommandFailure(message: "cannot read '\(path)'")
+        Inputs.record(path)
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw CommandFailure(message: "cannot read '\(path)': \(String(cString: strerror(errno)))")
         }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            throw CommandFailure(message: "cannot read '\(path)': it is \((info.st_mode & S_IFMT) == S_IFDIR ? "a folder" : "not a regular file")")
+        }
+        guard Int(info.st_size) <= SourceFile.sizeLimit else { return SourceFile(path: path, bytes: [], size: Int(info.st_size)) }
+        guard let data = FileManager.default.contents(atPath: path) else { throw CommandFailure(message: "cannot read '\(path)'") }
         return SourceFile(path: path, bytes: [UInt8](data))
     }
 
     /// `*.yaml` and `*.yml` files directly in `folder`, sorted so that output never depends on the file system.
     static func yamlFiles(in folder: String) throws -> [String] {
+        Inputs.record(folder)
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder)
@@ -73,14 +84,6 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 
 enum TableFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json
-}
-
-func writeStandardOutput(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
-}
-
-func writeStandardError(_ text: String) {
-    FileHandle.standardError.write(Data(text.utf8))
 }
 
 /// The terminal's width when standard output is a terminal; nil in pipes and CI logs, so output there is never cut.
@@ -104,11 +107,11 @@ enum Progress {
 
     static func show(_ message: String) {
         guard enabled else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K\(message)".utf8))
+        StandardStream.error.write("\r\u{1B}[K\(message)")
     }
 
     static func done() {
         guard enabled else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        StandardStream.error.write("\r\u{1B}[K")
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LexgapCore
 import LexgapResources
+import SafeOutput
 
 /// Where report templates come from: the repository's or the bundled set, overlaid by the user's.
 struct TemplateOptions: ParsableArguments {
@@ -40,6 +41,7 @@ struct TemplateOptions: ParsableArguments {
         }
         var files: [TemplateSet.File] = []
         for folder in folders {
+            Inputs.record(folder)
             let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
             for fileName in names.sorted() {
                 guard let name = TemplateSet.name(ofFile: fileName) else { continue }
@@ -58,6 +60,14 @@ struct TemplateOptions: ParsableArguments {
             throw ExitCode(1)
         }
     }
+}
+
+/// A template that grew past its budget is a located error in the templates (exit 1); a missing one, a usage error.
+func renderFailure(_ error: TemplateSet.RenderError) -> Error {
+    guard let diagnostic = error.diagnostic else { return CommandFailure(message: error.message) }
+    writeStandardError(diagnostic.formatted + "\n")
+    writeStandardError("error: the templates have errors\n")
+    return ExitCode(1)
 }
 
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
@@ -121,7 +131,7 @@ struct Report: ParsableCommand {
         do {
             text = try templates.render(view, with: role)
         } catch {
-            throw CommandFailure(message: error.message)
+            throw renderFailure(error)
         }
         if format == .pdf, let output {
             try PDFPrinter.print(html: text, to: output)
@@ -131,7 +141,7 @@ struct Report: ParsableCommand {
     }
 
     func emit(_ text: String) throws {
-        if let output { try Output.write(text, to: output) } else { writeStandardOutput(text) }
+        try Output.emit(text, to: output)
     }
 }
 
@@ -162,7 +172,7 @@ struct SiteCommand: ParsableCommand {
             files = try site.render(with: templates, threads: loadingThreads)
         } catch {
             Progress.done()
-            throw CommandFailure(message: error.message)
+            throw renderFailure(error)
         }
         Progress.show("writing \(files.count) files…")
         defer { Progress.done() }
@@ -178,7 +188,7 @@ enum PDFPrinter {
             throw CommandFailure(
                 message: "PDF output needs headless Chromium, which was not found on the PATH; install it (Debian/Ubuntu: sudo apt-get install chromium) or use --format html and print to PDF from a browser")
         }
-        try withTemporaryFolder("pdf") { work in
+        try SafeOutput.withScratchFolder("pdf") { work in
             let page = work.appendingPathComponent("report.html"), pdf = work.appendingPathComponent("report.pdf")
             try Data(html.utf8).write(to: page)
             // A page Chromium cannot finish (a custom template with a script, say) is stopped by the timeout.
@@ -189,7 +199,7 @@ enum PDFPrinter {
             guard status == 0, let data = FileManager.default.contents(atPath: pdf.path), !data.isEmpty else {
                 throw CommandFailure(message: "Chromium could not print the PDF (exit \(status)): \(message)")
             }
-            try Output.write(data, to: output)
+            try Output.emit([UInt8](data), to: output)
         }
     }
 }

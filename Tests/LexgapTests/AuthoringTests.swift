@@ -35,7 +35,7 @@ import Testing
         try Data("edited".utf8).write(to: path)
         let again = try CLI.run(arguments, in: Fixtures.directory)
         #expect(again.status == 2)
-        #expect(again.stderr.contains("already exists; lexgap new never overwrites a file"))
+        #expect(again.stderr.contains("already exists; lexgap never overwrites it"))
         #expect(try String(contentsOf: path, encoding: .utf8) == "edited")
     }
 

@@ -165,7 +165,7 @@ import Testing
         let result = try CLI.run(
             ["report", "XA", "--template", "no/such/template.mustache"] + Self.data, in: Fixtures.directory)
         #expect(result.status == 2)
-        #expect(result.stderr == "error: cannot read 'no/such/template.mustache'\n")
+        #expect(result.stderr == "error: cannot read 'no/such/template.mustache': No such file or directory\n")
     }
 }
 

@@ -115,7 +115,8 @@ public struct Brief: Encodable, Sendable {
         switch kind {
         case .upr:
             title = "Submission to the Universal Periodic Review of \(state)"
-            let since = settings.since ?? LegalDate(year: date.year - 5, month: date.month, day: min(date.day, 28))!
+            // Five years back, or the earliest date lexgap reads when the law is read that early.
+            let since = settings.since ?? LegalDate(year: max(date.year - 5, 1000), month: date.month, day: min(date.day, 28)) ?? date
             fields += [
                 Field(label: "Type of submission", value: settings.joint ? "Joint submission" : "Individual submission"),
                 Field(label: "State under review", value: jurisdiction.name),
@@ -224,8 +225,8 @@ public struct Brief: Encodable, Sendable {
     /// The TIP reporting period: the given dates, or else the last 1 April to 31 March that ended by the report's date.
     static func reportingPeriod(_ from: LegalDate?, _ to: LegalDate?, asOf date: LegalDate) -> (LegalDate, LegalDate) {
         let endYear = date.month >= 4 ? date.year : date.year - 1
-        let end = to ?? LegalDate(year: endYear, month: 3, day: 31)!
-        let start = from ?? LegalDate(year: end.year - 1, month: 4, day: 1)!
+        let end = to ?? LegalDate(year: endYear, month: 3, day: 31) ?? date
+        let start = from ?? LegalDate(year: end.year - 1, month: 4, day: 1) ?? end
         return (start, end)
     }
 

@@ -53,9 +53,10 @@ public struct Diagnostic: Hashable, Sendable, Codable {
     ) {
         self.severity = severity
         self.code = code
-        self.message = message
+        // Messages quote bad input; shown escaped, a control character cannot rewrite the reader's terminal.
+        self.message = message.escapingControlCharacters
         self.location = location
-        self.notes = notes
+        self.notes = notes.map { Note($0.message.escapingControlCharacters, at: $0.location) }
     }
 
     /// The compiler-style text: `PH.yaml:14:5: error: message [code]`, followed by any notes.
@@ -86,4 +87,21 @@ extension Array where Element == Diagnostic {
     public var errorCount: Int { count { $0.severity == .error } }
     public var warningCount: Int { count { $0.severity == .warning } }
     public var hasErrors: Bool { contains { $0.severity == .error } }
+}
+
+extension String {
+    /// Control characters (C0 but for tab and line breaks, DEL, C1) written as `\u{1B}`, so that text quoted from
+    /// input or data reaches a terminal as text.
+    public var escapingControlCharacters: String {
+        guard utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) else { return self }
+        var out = ""
+        for scalar in unicodeScalars {
+            if MappingReader.isControl(scalar) {
+                out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
 }

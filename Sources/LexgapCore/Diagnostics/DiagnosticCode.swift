@@ -58,6 +58,10 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case unrecordedPeriod = "unrecorded-period"
     /// A report template Mustache cannot parse.
     case templateSyntax = "template-syntax"
+    /// A template includes itself through its partials, which would never finish rendering.
+    case templateCycle = "template-cycle"
+    /// A template whose partials or nested sections would grow past what lexgap renders.
+    case templateTooLarge = "template-too-large"
     /// A template includes a partial or parent that no template folder provides.
     case missingTemplate = "missing-template"
 }

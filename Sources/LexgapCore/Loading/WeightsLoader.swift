@@ -30,7 +30,12 @@ public enum WeightsLoader {
         guard let section = top.mapping(key, what: "'\(key)'", required: false) else { return [:] }
         var result: [String: Int] = [:]
         for (idNode, _) in section.mapping {
-            guard let id = idNode.scalar?.string else { continue }
+            guard let id = idNode.scalar?.string else {
+                top.collector.error(
+                    .wrongType, "keys under '\(key)' must be \(noun) ids, found \(idNode.kindDescription)",
+                    at: idNode.location(in: top.file, fallback: section.location))
+                continue
+            }
             guard known.contains(id) else {
                 var message = "unknown \(noun) '\(id)'"
                 if let suggestion = Suggestion.closest(to: id, among: known) { message += "; did you mean '\(suggestion)'?" }

@@ -7,9 +7,13 @@ public enum CSV {
     }
 
     static func field(_ text: String) -> String {
-        // A leading =, +, - or @ would be run as a formula by spreadsheets; a leading apostrophe keeps it text.
+        // A leading =, +, - or @ would be run as a formula by spreadsheets, even behind invisible or joining
+        // characters or spaces that a spreadsheet drops, and so would a leading tab or carriage return; a leading
+        // apostrophe keeps the cell text.
         var text = text
-        if let first = text.first, "=+-@".contains(first), Double(text) == nil { text = "'" + text }
+        let lead = text.unicodeScalars.first { !$0.properties.isDefaultIgnorableCodePoint && !$0.properties.isWhitespace }
+        let formula = lead.map { "=+-@".unicodeScalars.contains($0) } ?? false
+        if (formula && Double(text) == nil) || text.hasPrefix("\t") || text.hasPrefix("\r") { text = "'" + text }
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

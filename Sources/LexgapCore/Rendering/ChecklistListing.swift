@@ -51,9 +51,10 @@ public struct TextTable: Sendable {
     public var header: [String]
     public var rows: [[String]]
 
+    /// Cells are shown with control characters escaped: a table goes to a terminal.
     public init(header: [String], rows: [[String]]) {
         self.header = header
-        self.rows = rows
+        self.rows = rows.map { $0.map(\.escapingControlCharacters) }
     }
 
     /// The table as text. Given a `width` (a terminal's), the widest column is shortened, its cells ending in "…",

@@ -151,14 +151,25 @@ public struct Site: Sendable {
     }
 
     /// Every file of the site, or the first missing template. Pages are independent, so they render on all cores.
-    public func render(with templates: TemplateSet, threads: Int = Corpus.defaultThreads) throws(TemplateSet.MissingTemplate) -> [OutputFile] {
+    public func render(with templates: TemplateSet, threads: Int = Corpus.defaultThreads) throws(TemplateSet.RenderError) -> [OutputFile] {
         for page in pages where !templates.contains(page.template) {
-            throw TemplateSet.MissingTemplate(name: page.template, searched: templates.searched)
+            throw TemplateSet.RenderError(message: TemplateSet.MissingTemplate(name: page.template, searched: templates.searched).message)
         }
-        let rendered = pages.parallelMap(threads: threads) { page in
-            OutputFile(path: page.path, contents: (try? templates.render(page.view, with: page.template)) ?? "")
+        let rendered = pages.parallelMap(threads: threads) { page -> Result<OutputFile, TemplateSet.RenderError> in
+            do throws(TemplateSet.RenderError) {
+                return .success(OutputFile(path: page.path, contents: try templates.render(page.view, with: page.template)))
+            } catch {
+                return .failure(error)
+            }
         }
-        return rendered + downloads
+        var files: [OutputFile] = []
+        for result in rendered {
+            switch result {
+            case .success(let file): files.append(file)
+            case .failure(let error): throw error
+            }
+        }
+        return files + downloads
     }
 
     static func crosswalk(_ crosswalk: Criterion.Crosswalk) -> [String] {

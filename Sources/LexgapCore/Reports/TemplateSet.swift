@@ -30,8 +30,17 @@ public struct TemplateSet: Sendable {
 
     public static let fileExtension = ".mustache"
 
+    /// Why a render stopped: a template no folder provides, or one that grew past the render budget.
+    public struct RenderError: Error, Sendable {
+        public var message: String
+        /// The located error, when there is one.
+        public var diagnostic: Diagnostic?
+    }
+
     var library: MustacheLibrary
     var names: Set<String>
+    /// For each template, where its most deeply nested section starts: where to look when a render grows too large.
+    var deepestSection: [String: SourceLocation]
     /// Where templates were looked for, for the message when one is missing.
     public var searched: [String]
 
@@ -49,7 +58,13 @@ public struct TemplateSet: Sendable {
         let diagnostics = DiagnosticCollector()
         var library = MustacheLibrary()
         for name in chosen.keys.sorted() {
-            let file = chosen[name]!
+            guard let file = chosen[name] else { continue }
+            guard file.source.size <= SourceFile.sizeLimit else {
+                diagnostics.error(
+                    .tooLarge, "the template is \(file.source.size / 1024 / 1024) MB; lexgap reads files of at most \(SourceFile.sizeLimit / 1024 / 1024) MB",
+                    at: SourceLocation(file: file.source.path, line: 1, column: 1))
+                continue
+            }
             guard let text = String(validating: file.source.bytes, as: UTF8.self) else {
                 diagnostics.error(.notUTF8, "the template is not valid UTF-8", at: SourceLocation(file: file.source.path, line: 1, column: 1))
                 continue
@@ -73,18 +88,66 @@ public struct TemplateSet: Sendable {
                     at: reference.location)
             }
         }
+        if !diagnostics.diagnostics.hasErrors { Self.checkInclusions(chosen, diagnostics) }
         if diagnostics.diagnostics.hasErrors { throw DiagnosticList(diagnostics: diagnostics.diagnostics) }
         self.library = library
         names = Set(chosen.keys)
+        deepestSection = chosen.mapValues { file in
+            Self.deepestSection(in: String(decoding: file.source.bytes, as: UTF8.self), file: file.source.path)
+        }
         self.searched = searched
     }
 
-    /// Renders `view` with the template `name`.
-    public func render(_ view: Any, with name: String) throws(MissingTemplate) -> String {
-        guard names.contains(name), let text = library.render(Self.tree(view), withTemplate: name) else {
-            throw MissingTemplate(name: name, searched: searched)
+    /// Renders `view` with the template `name`, within a budget: each list may be walked many times over (a
+    /// template may nest sections), but a template whose nested sections multiply the output without bound is
+    /// stopped and reported rather than left to fill the memory.
+    public func render(_ view: Any, with name: String) throws(RenderError) -> String {
+        guard names.contains(name) else {
+            throw RenderError(message: MissingTemplate(name: name, searched: searched).message)
+        }
+        let budget = RenderBudget()
+        let tree = Self.tree(view, budget: budget)
+        budget.remaining = 64 * budget.items + 100_000
+        guard let text = library.render(tree, withTemplate: name) else {
+            throw RenderError(message: MissingTemplate(name: name, searched: searched).message)
+        }
+        guard !budget.exhausted else {
+            let location = deepestSection[name] ?? SourceLocation(file: "\(name)\(Self.fileExtension)", line: 1, column: 1)
+            let diagnostic = Diagnostic(
+                .error, .templateTooLarge,
+                "rendering '\(name)' went on past \(budget.limit) list items: sections nested in one another repeat their content for every item of every list; nest fewer",
+                at: location)
+            throw RenderError(message: diagnostic.formatted, diagnostic: diagnostic)
         }
         return text
+    }
+
+    /// Where the first of the most deeply nested sections of `text` opens.
+    static func deepestSection(in text: String, file: String) -> SourceLocation {
+        var depth = 0, deepest = 0
+        var location = SourceLocation(file: file, line: 1, column: 1)
+        var line = 1, column = 1
+        var index = text.startIndex
+        while index < text.endIndex {
+            let rest = text[index...]
+            if rest.hasPrefix("{{#") || rest.hasPrefix("{{^") {
+                depth += 1
+                if depth > deepest {
+                    deepest = depth
+                    location = SourceLocation(file: file, line: line, column: column)
+                }
+            } else if rest.hasPrefix("{{/") {
+                depth = max(0, depth - 1)
+            }
+            if text[index] == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+            index = text.index(after: index)
+        }
+        return location
     }
 
     public func contains(_ name: String) -> Bool { names.contains(name) }
@@ -93,12 +156,74 @@ public struct TemplateSet: Sendable {
     /// every lookup, climbing the context stack with a new `Mirror` each time; encoding once and looking keys up in
     /// dictionaries is linear in the size of the view. Views hold only strings, optionals, lists and structs (no
     /// numbers or booleans, whose JSON form differs between platforms).
-    static func tree(_ view: Any) -> Any {
+    static func tree(_ view: Any, budget: RenderBudget) -> Any {
         guard let encodable = view as? any Encodable,
             let data = try? JSONEncoder().encode(encodable),
             let object = try? JSONSerialization.jsonObject(with: data)
         else { return view }
-        return object
+        return budgeted(object, budget)
+    }
+
+    /// Lists become `BudgetedList`s that draw on `budget` as a template walks them.
+    static func budgeted(_ value: Any, _ budget: RenderBudget) -> Any {
+        if let list = value as? [Any] {
+            budget.items += list.count
+            return BudgetedList(items: list.map { budgeted($0, budget) }, budget: budget)
+        }
+        if let object = value as? [String: Any] { return object.mapValues { budgeted($0, budget) } }
+        return value
+    }
+
+    /// How large a template may grow when its partials and parents are put in place, in characters: far beyond any
+    /// report (the country page is about 20,000), far below what would exhaust memory.
+    static let inclusionLimit = 50_000_000
+
+    /// A template that includes itself, directly or through others, would recurse until the process crashes; a
+    /// chain of partials each included many times grows exponentially. Both are located errors before rendering.
+    static func checkInclusions(_ chosen: [String: File], _ diagnostics: DiagnosticCollector) {
+        var references: [String: [(name: String, location: SourceLocation)]] = [:]
+        var sizes: [String: Int] = [:]
+        for (name, file) in chosen {
+            let text = String(decoding: file.source.bytes, as: UTF8.self)
+            references[name] = Self.references(in: text, file: file.source.path)
+            sizes[name] = text.utf8.count
+        }
+        enum Mark { case visiting, done }
+        var marks: [String: Mark] = [:]
+        var expanded: [String: Int] = [:]
+        var reported = false
+        /// The size of `name` with everything it includes in place, or nil once a cycle has been reported.
+        func expand(_ name: String, path: [String]) -> Int? {
+            if let size = expanded[name] { return size }
+            marks[name] = .visiting
+            var total = sizes[name] ?? 0
+            for reference in references[name] ?? [] {
+                if marks[reference.name] == .visiting {
+                    if !reported {
+                        let chain = (path.drop { $0 != reference.name } + [name, reference.name]).joined(separator: " → ")
+                        diagnostics.error(
+                            .templateCycle, "the template includes itself (\(chain)), which would never finish rendering",
+                            at: reference.location)
+                        reported = true
+                    }
+                    return nil
+                }
+                guard let size = expand(reference.name, path: path + [name]) else { return nil }
+                total = min(total + size, Int.max / 2)
+            }
+            marks[name] = .done
+            expanded[name] = total
+            if total > inclusionLimit, !reported, let first = references[name]?.first {
+                diagnostics.error(
+                    .templateTooLarge,
+                    "with its partials in place the template would be over \(inclusionLimit / 1_000_000) million characters; include fewer partials, or each fewer times",
+                    at: first.location)
+                reported = true
+                return nil
+            }
+            return total
+        }
+        for name in chosen.keys.sorted() where !reported { _ = expand(name, path: []) }
     }
 
     /// Partials (`{{> name}}`) and parents (`{{< name}}`) named in a template, with where they are named. Mustache
@@ -179,14 +304,16 @@ struct HTMLContentType: MustacheContentType {
 }
 
 /// Escapes the characters that would change the meaning of Markdown, and folds line breaks (a value is one line in
-/// a table cell or a paragraph).
+/// a table cell or a paragraph). Besides CommonMark's syntax this covers pandoc's (the DOCX briefs are Markdown read
+/// by pandoc): `&` (entities), `~` and `^` (struck, sub- and superscript text), `$` (TeX maths) and `@` (citations).
+/// Both read a backslash before any ASCII punctuation as the character itself.
 struct MarkdownContentType: MustacheContentType {
     func escapeText(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.count)
         for character in text {
             switch character {
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#": out += "\\\(character)"
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#", "&", "~", "^", "$", "@": out += "\\\(character)"
             case "\r\n", "\n", "\r": out += " "
             default: out.append(character)
             }
@@ -198,4 +325,35 @@ struct MarkdownContentType: MustacheContentType {
 /// Diagnostics that stopped an operation, thrown as one error.
 public struct DiagnosticList: Error, Sendable {
     public var diagnostics: [Diagnostic]
+}
+
+/// How many list items one render may still visit. A render runs on one thread, so it needs no lock.
+final class RenderBudget: @unchecked Sendable {
+    var items = 0
+    var remaining = 0
+    var limit: Int { 64 * items + 100_000 }
+    var exhausted = false
+}
+
+/// A list in a template's view that stops yielding items once the render's budget is spent.
+struct BudgetedList: MustacheSequence {
+    var items: [Any]
+    let budget: RenderBudget
+
+    struct Iterator: IteratorProtocol {
+        var inner: IndexingIterator<[Any]>
+        let budget: RenderBudget
+
+        mutating func next() -> Any? {
+            guard let item = inner.next() else { return nil }
+            guard budget.remaining > 0 else {
+                budget.exhausted = true
+                return nil
+            }
+            budget.remaining -= 1
+            return item
+        }
+    }
+
+    func makeIterator() -> Iterator { Iterator(inner: items.makeIterator(), budget: budget) }
 }

@@ -14,7 +14,12 @@ public struct Corpus: Sendable {
     ///
     /// Files are independent, so they are loaded on all cores (`threads` > 1); the result is the same, in the same
     /// order, with any number of threads.
-    public static func load(checklist checklistFile: SourceFile, jurisdictions files: [SourceFile], threads: Int = defaultThreads) -> Corpus {
+    ///
+    /// A data set holds one file per jurisdiction; `agree`, which compares two codings of one, says otherwise.
+    public static func load(
+        checklist checklistFile: SourceFile, jurisdictions files: [SourceFile], threads: Int = defaultThreads,
+        oneFilePerJurisdiction: Bool = true
+    ) -> Corpus {
         var diagnostics: [Diagnostic] = []
         let (checklist, checklistDiagnostics) = ChecklistLoader.load(checklistFile)
         diagnostics += checklistDiagnostics
@@ -30,7 +35,26 @@ public struct Corpus: Sendable {
             if let jurisdiction { jurisdictions.append(jurisdiction) }
         }
         jurisdictions.sort { ($0.code, $0.file) < ($1.code, $1.file) }
+        if oneFilePerJurisdiction { diagnostics += duplicateCodes(jurisdictions) }
         return Corpus(checklist: checklist, jurisdictions: jurisdictions, diagnostics: diagnostics.sorted())
+    }
+
+    /// Two files for one jurisdiction (`PH.yaml` and `PH.yml`, or `ph.yaml`) would be listed twice, or one would
+    /// silently win: each is an error naming the other.
+    static func duplicateCodes(_ jurisdictions: [Jurisdiction]) -> [Diagnostic] {
+        var byCode: [String: [Jurisdiction]] = [:]
+        for jurisdiction in jurisdictions where !jurisdiction.code.isEmpty {
+            byCode[jurisdiction.code.uppercased(), default: []].append(jurisdiction)
+        }
+        return byCode.values.filter { $0.count > 1 }.flatMap { group in
+            group.map { jurisdiction in
+                let others = group.filter { $0.file != jurisdiction.file }.map { "'\($0.file)'" }
+                return Diagnostic(
+                    .error, .duplicateID,
+                    "jurisdiction \(jurisdiction.code) is also in \(listInProse(others)); keep one file per jurisdiction",
+                    at: jurisdiction.codeLocation)
+            }
+        }
     }
 }
 

@@ -93,15 +93,44 @@ struct MappingReader {
             collector.error(.missingKey, "'\(key)' is empty", at: entry.value.location(in: file, fallback: location))
             return nil
         }
-        // Every character `isDeceptive` matches is encoded in UTF-8 with a lead byte of 0xE2 or 0xEF.
+        guard checkText(text, key, at: entry.value.location(in: file, fallback: location)) else { return nil }
+        return text
+    }
+
+    /// Text that would display as something it is not is refused: invisible characters, and control characters
+    /// (a terminal escape sequence in a name would recolour or rewrite the screen of whoever lists it).
+    func checkText(_ text: String, _ key: String, at location: SourceLocation) -> Bool {
+        // Every character `isDeceptive` matches is encoded in UTF-8 with a lead byte of 0xE2 or 0xEF; every control
+        // character is below 0x20, or 0x7F, or 0xC2 0x80–0x9F.
         if Self.mayHoldDeceptive(text), let hidden = text.unicodeScalars.first(where: Self.isDeceptive) {
             collector.error(
                 .invalidValue,
-                "'\(key)' contains the invisible character U+\(String(hidden.value, radix: 16, uppercase: true)), which can make text display as something it is not; delete it",
-                at: entry.value.location(in: file, fallback: location))
-            return nil
+                "'\(key)' contains the invisible character U+\(Self.hex(hidden)), which can make text display as something it is not; delete it",
+                at: location)
+            return false
         }
-        return text
+        if text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }),
+            let control = text.unicodeScalars.first(where: Self.isControl)
+        {
+            collector.error(
+                .invalidValue, "'\(key)' contains the control character U+\(Self.hex(control)); delete it", at: location)
+            return false
+        }
+        return true
+    }
+
+    static func hex(_ scalar: Unicode.Scalar) -> String {
+        let digits = String(scalar.value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+
+    /// C0 and C1 controls and DEL; tabs and line breaks are text.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D: return false
+        case 0x00...0x1F, 0x7F...0x9F: return true
+        default: return false
+        }
     }
 
     /// Direction overrides and isolates (the "Trojan Source" characters) and zero-width spaces: invisible, and able
@@ -223,13 +252,15 @@ struct MappingReader {
     func strings(_ key: String) -> [String] {
         guard let value = value(key) else { return [] }
         if case .scalar(let scalar) = value {
-            return scalar.isNull ? [] : [scalar.string]
+            guard !scalar.isNull, checkText(scalar.string, key, at: value.location(in: file, fallback: location)) else { return [] }
+            return [scalar.string]
         }
         return sequence(key).compactMap { item in
             guard case .scalar(let scalar) = item, !scalar.isNull else {
                 collector.error(.wrongType, "expected text in the list '\(key)', found \(item.kindDescription)", at: item.location(in: file, fallback: location))
                 return nil
             }
+            guard checkText(scalar.string, key, at: item.location(in: file, fallback: location)) else { return nil }
             return scalar.string
         }
     }

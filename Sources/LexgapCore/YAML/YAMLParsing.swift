@@ -6,11 +6,17 @@ public struct SourceFile: Sendable {
     /// The path as the user should see it in diagnostics (relative when the user gave a relative path).
     public var path: String
     public var bytes: [UInt8]
+    /// The file's size on disk: larger than `bytes` when a file over the size limit was not read.
+    public var size: Int
 
-    public init(path: String, bytes: [UInt8]) {
+    public init(path: String, bytes: [UInt8], size: Int? = nil) {
         self.path = path
         self.bytes = bytes
+        self.size = max(size ?? bytes.count, bytes.count)
     }
+
+    /// The largest file lexgap reads, in bytes.
+    public static var sizeLimit: Int { YAMLParsing.Limits.fileSize }
 
     public init(path: String, text: String) {
         self.init(path: path, bytes: Array(text.utf8))
@@ -34,9 +40,9 @@ enum YAMLParsing {
     }
 
     static func parse(_ file: SourceFile, into collector: DiagnosticCollector) -> Node? {
-        guard file.bytes.count <= Limits.fileSize else {
+        guard file.size <= Limits.fileSize else {
             collector.error(
-                .tooLarge, "file is \(file.bytes.count / 1024 / 1024) MB; lexgap reads files of at most \(Limits.fileSize / 1024 / 1024) MB",
+                .tooLarge, "file is \(file.size / 1024 / 1024) MB; lexgap reads files of at most \(Limits.fileSize / 1024 / 1024) MB",
                 at: .init(file: file.path, line: 1, column: 1))
             return nil
         }
@@ -93,7 +99,7 @@ enum YAMLParsing {
         for byte in bytes {
             switch byte {
             case UInt8(ascii: "*"): return true
-            case UInt8(ascii: "\n"): atLineStart = true; prefix = 0
+            case UInt8(ascii: "\n"), UInt8(ascii: "\r"): atLineStart = true; prefix = 0
             case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"):
                 if atLineStart { prefix += 1 }
             case UInt8(ascii: "["), UInt8(ascii: "{"):
@@ -132,8 +138,14 @@ enum YAMLParsing {
     }
 
     private static func report(_ error: YamlError, text: String, file: String, into collector: DiagnosticCollector) {
+        // libyaml reports an error at the end of the input on the line after the last one; point at the end of the
+        // last line instead, which a reader can find.
+        let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+        let lineCount = max(1, lines.last?.isEmpty == true ? lines.count - 1 : lines.count)
         func at(_ mark: Mark) -> SourceLocation {
-            SourceLocation(file: file, line: max(mark.line, 1), column: max(mark.column, 1))
+            guard mark.line > lineCount else { return SourceLocation(file: file, line: max(mark.line, 1), column: max(mark.column, 1)) }
+            let last = lines.indices.contains(lineCount - 1) ? lines[lineCount - 1].unicodeScalars.count : 0
+            return SourceLocation(file: file, line: lineCount, column: last + 1)
         }
         func describe(_ problem: String, _ context: YamlError.Context?) -> String {
             guard let context, !context.text.isEmpty else { return problem }
