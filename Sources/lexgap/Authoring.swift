@@ -40,6 +40,10 @@ struct Agree: ParsableCommand {
     @Option(help: "Output format: table, json or csv.") var format: AnalysisFormat = .table
     @Argument(help: ArgumentHelp("The first coder's file.", valueName: "first")) var first: String
     @Argument(help: ArgumentHelp("The second coder's file.", valueName: "second")) var second: String
+    @Option(
+        parsing: .upToNextOption,
+        help: ArgumentHelp("Compare only these criteria (the sample a second coder re-assessed).", valueName: "id"))
+    var criteria: [String] = []
 
     func validate() throws {
         if first == second { throw ValidationError("name two different files (e.g. coder-a/PH.yaml coder-b/PH.yaml)") }
@@ -55,7 +59,12 @@ struct Agree: ParsableCommand {
         }
         guard let a = corpus.jurisdictions.first(where: { $0.file == first }), let b = corpus.jurisdictions.first(where: { $0.file == second })
         else { throw CommandFailure(message: "name two different files") }
-        writeStandardOutput(AgreementReport(Agreement(a, b, checklist: checklist)).render(format, width: terminalWidth))
+        let ids = checklist.criteria.map(\.id)
+        if let unknown = criteria.first(where: { !ids.contains($0) }) {
+            throw CommandFailure(message: "no criterion '\(unknown)' in the checklist")
+        }
+        let agreement = Agreement(a, b, checklist: checklist, sample: criteria.isEmpty ? nil : criteria)
+        writeStandardOutput(AgreementReport(agreement).render(format, width: terminalWidth))
     }
 }
 

@@ -18,12 +18,13 @@ public struct Agreement: Sendable {
     public var divergences: [Divergence]
 
     /// Compares the current states; a criterion one coder did not assess counts as `unclear` for that coder.
-    public init(_ first: Jurisdiction, _ second: Jurisdiction, checklist: Checklist) {
+    /// `sample` limits the comparison to some criteria (a second coder re-assesses a random third).
+    public init(_ first: Jurisdiction, _ second: Jurisdiction, checklist: Checklist, sample: [String]? = nil) {
         self.first = first
         self.second = second
         var pairs: [(Status, Status)] = []
         var divergences: [Divergence] = []
-        for criterion in checklist.criteria {
+        for criterion in checklist.criteria where sample.map({ $0.contains(criterion.id) }) ?? true {
             let a = first.assessment(criterion.id)?.current, b = second.assessment(criterion.id)?.current
             let pair = (a?.status ?? .unclear, b?.status ?? .unclear)
             pairs.append(pair)
