@@ -161,7 +161,14 @@ enum YAMLParsing {
             }
             var message = describe(problem, context)
             if character(at: mark, in: text) == "\t" { message += "; YAML does not allow tabs for indentation, use spaces" }
-            collector.error(.yamlSyntax, message, at: at(mark))
+            let location = at(mark)
+            if let hint = SyntaxHint.explain(problem: problem, line: location.line, column: location.column, text: text) {
+                collector.error(
+                    .yamlSyntax, hint.message, at: SourceLocation(file: file, line: hint.line, column: hint.column),
+                    notes: [.init("YAML parser: \(message)", at: location)])
+                return
+            }
+            collector.error(.yamlSyntax, message, at: location)
         case let .reader(problem, offset, value, _):
             let bytes = Array(text.utf8)[...]
             let byteOffset = offset.map { Array(text.prefix($0).utf8).count } ?? 0
