@@ -111,7 +111,8 @@ public enum JurisdictionLoader {
             instruments: instruments,
             treaties: treaties,
             assessments: assessments,
-            assessmentsLocation: assessmentsReader?.location ?? top.location)
+            assessmentsLocation: assessmentsReader?.location ?? top.location,
+            hasAssessments: assessmentsReader != nil)
         checkReferencesToInstruments(jurisdiction, collector)
         return jurisdiction
     }
@@ -201,14 +202,16 @@ public enum JurisdictionLoader {
         }
         // A `provisions` value of the wrong type is already reported; do not add a second error for it.
         let provisionsMalformed = item.value("provisions").map { $0.sequence == nil && !($0.scalar?.isNull ?? false) } ?? false
-        if let status, status.needsProvision, provisions.isEmpty, !provisionsMalformed {
+        // A misspelt `provisions:` or `finding:` is reported as an unknown key, with the right spelling; the missing
+        // key it causes is not reported again.
+        if let status, status.needsProvision, provisions.isEmpty, !provisionsMalformed, !item.isMisspelt("provisions", known: stateKeys) {
             collector.error(
                 .missingProvision,
                 "status '\(status.rawValue)' needs at least one provision (instrument and section) that supports it",
                 at: item.valueLocation("status"))
         }
         let finding = item.string("finding", required: false)
-        if let status, status.needsFinding, finding == nil, item.value("finding") == nil {
+        if let status, status.needsFinding, finding == nil, item.value("finding") == nil, !item.isMisspelt("finding", known: stateKeys) {
             collector.error(
                 .missingKey,
                 "status '\(status.rawValue)' needs a 'finding': what the law provides and where it falls short, in words a filing can quote",

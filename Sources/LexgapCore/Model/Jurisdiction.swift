@@ -48,6 +48,8 @@ public struct Jurisdiction: Sendable {
     public var assessments: [Assessment]
     /// Where the `assessments` mapping starts, for diagnostics about criteria missing from it.
     public var assessmentsLocation: SourceLocation
+    /// False when the file has no `assessments` mapping (already an error; its criteria are not reported one by one).
+    public var hasAssessments: Bool
 
     public func instrument(_ id: String) -> Instrument? { instruments.first { $0.id == id } }
 

@@ -30,7 +30,7 @@ public enum Validator {
             }
             collector.error(.unknownCriterion, message, at: assessment.location)
         }
-        for criterion in checklist.criteria where seen[criterion.id] == nil {
+        for criterion in checklist.criteria where seen[criterion.id] == nil && jurisdiction.hasAssessments {
             collector.warning(.unassessed, "criterion \(criterion.id) is not assessed", at: jurisdiction.assessmentsLocation)
         }
 

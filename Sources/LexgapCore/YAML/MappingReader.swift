@@ -33,8 +33,28 @@ struct MappingReader {
 
     var file: String { location.file }
 
+    /// The keys the format defines here, once `checkKeys` has been told them.
+    final class KnownKeys: @unchecked Sendable { var keys: [String] = [] }
+    let known = KnownKeys()
+
+    /// A required key is missing, unless a misspelling of it was already reported (the cause, not its consequence).
+    func reportMissing(_ key: String) {
+        guard !isMisspelt(key, known: known.keys) else { return }
+        collector.error(.missingKey, "\(what) is missing required key '\(key)'", at: location)
+    }
+
+    /// Whether an unknown key of this mapping is a misspelling of `key` (the closest known key to it): the missing
+    /// key is then a consequence of the misspelling, already reported, and not reported again.
+    func isMisspelt(_ key: String, known: [String]) -> Bool {
+        keys.contains { name in
+            guard let name, !known.contains(name) else { return false }
+            return Suggestion.closest(to: name, among: known) == key
+        }
+    }
+
     /// Reports every key that is not in `known`, suggesting the closest known key.
     func checkKeys(_ known: [String]) {
+        self.known.keys = known
         for (key, _) in mapping {
             guard let name = key.scalar?.string else {
                 collector.error(.wrongType, "keys of \(what) must be plain words, found \(key.kindDescription)", at: key.location(in: file, fallback: location))
@@ -73,7 +93,7 @@ struct MappingReader {
     /// A text value; nil (after reporting) when absent but required, or not a scalar.
     func string(_ key: String, required: Bool = true) -> String? {
         guard let entry = entry(key) else {
-            if required { collector.error(.missingKey, "\(what) is missing required key '\(key)'", at: location) }
+            if required { reportMissing(key) }
             return nil
         }
         guard case .scalar(let scalar) = entry.value else {
@@ -219,7 +239,7 @@ struct MappingReader {
     /// The items of a sequence value; an absent optional key gives an empty list.
     func sequence(_ key: String, required: Bool = false) -> [Node] {
         guard let entry = entry(key) else {
-            if required { collector.error(.missingKey, "\(what) is missing required key '\(key)'", at: location) }
+            if required { reportMissing(key) }
             return []
         }
         switch entry.value {
@@ -242,7 +262,7 @@ struct MappingReader {
     /// The value of `key` as a mapping reader.
     func mapping(_ key: String, what: String, required: Bool = true) -> MappingReader? {
         guard let entry = entry(key) else {
-            if required { collector.error(.missingKey, "\(self.what) is missing required key '\(key)'", at: location) }
+            if required { reportMissing(key) }
             return nil
         }
         return MappingReader(entry.value, what: what, file: file, fallback: locationOf(key), collector: collector)
