@@ -20,7 +20,8 @@ let package = Package(
             name: "LexgapResources",
             path: ".",
             exclude: [
-                "Sources/LexgapCore", "Sources/lexgap", "Sources/SafeOutput", "Sources/CSafeOutput", "Tests", "jurisdictions", "README.md", ".ci", ".gitignore", "Fuzz", "Benchmarks", "CONTRIBUTING.md", "Makefile",
+                "Sources/LexgapCore", "Sources/lexgap", "Sources/SafeOutput", "Sources/CSafeOutput", "Tests", "jurisdictions", "README.md",
+                ".ci", ".gitignore", "Fuzz", "Benchmarks", "CONTRIBUTING.md", "Makefile",
             ],
             sources: ["Sources/LexgapResources"],
             resources: [.copy("checklists"), .copy("templates")]

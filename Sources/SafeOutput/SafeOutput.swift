@@ -174,7 +174,8 @@ public enum SafeOutput {
                 throw OutputFailure("refusing to replace '\(folder)': it is an input of this run; write the output elsewhere")
             }
             if path.hasPrefix(resolved + "/") {
-                throw OutputFailure("refusing to replace '\(folder)': it holds '\(input)', an input of this run; write the output elsewhere")
+                throw OutputFailure(
+                    "refusing to replace '\(folder)': it holds '\(input)', an input of this run; write the output elsewhere")
             }
         }
         if let working = realPath("."), working == resolved || working.hasPrefix(resolved + "/") {
@@ -187,7 +188,8 @@ public enum SafeOutput {
         }
         if let foreign = foreignEntry(in: target) {
             throw OutputFailure(
-                "refusing to replace '\(folder)', even with --force: it holds '\(foreign)', which lexgap never writes; remove the folder yourself if you mean to")
+                "refusing to replace '\(folder)', even with --force: it holds '\(foreign)', which lexgap never writes; remove the folder yourself if you mean to"
+            )
         }
     }
 
@@ -243,7 +245,8 @@ public enum SafeOutput {
 
     /// Writes `files` under `root`, a folder this process has just created. A path that would leave it is refused.
     static func write(_ files: [File], under root: String, path: String) throws(OutputFailure) {
-        for file in files + [File(path: marker, bytes: Array("Made by lexgap (site or export); the next run replaces this folder.\n".utf8))] {
+        for file in files + [File(path: marker, bytes: Array("Made by lexgap (site or export); the next run replaces this folder.\n".utf8))]
+        {
             let parts = file.path.split(separator: "/", omittingEmptySubsequences: false)
             guard !file.path.hasPrefix("/"), !file.path.contains("\0"), parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) else {
                 throw OutputFailure("refusing to write '\(file.path)' outside the output folder")
@@ -448,7 +451,9 @@ public enum StandardStream: Int32, Sendable {
         var bytes = bytes
         var offset = 0
         while offset < bytes.count {
-            let written = bytes.withUnsafeMutableBytes { buffer in Glibc.write(rawValue, buffer.baseAddress! + offset, buffer.count - offset) }
+            let written = bytes.withUnsafeMutableBytes { buffer in
+                Glibc.write(rawValue, buffer.baseAddress! + offset, buffer.count - offset)
+            }
             if written < 0 {
                 if errno == EINTR { continue }
                 return errno

@@ -74,30 +74,34 @@ struct AnalysisOptions: ParsableArguments {
 /// The validated corpus and weights. Any error in any input prints its diagnostics and exits 1: no score is ever
 /// computed from a broken file.
 func loadForAnalysis(_ input: InputOptions, weightsFile: String?) throws -> (Checklist, [Jurisdiction], Weights) {
-        let files = try input.jurisdictionFiles()
-        Progress.show("reading \(files.count) jurisdiction files…")
-        let corpus = Corpus.load(checklist: try input.checklistFile(), jurisdictions: files, threads: loadingThreads)
-        Progress.done()
-        var diagnostics = corpus.diagnostics
-        var weights = Weights.checklist
-        if let path = weightsFile, let checklist = corpus.checklist {
-            let (loaded, weightDiagnostics) = WeightsLoader.load(try FileInput.read(path), checklist: checklist)
-            diagnostics += weightDiagnostics
-            weights = loaded ?? weights
-        }
-        guard let checklist = corpus.checklist, !diagnostics.hasErrors else {
-            for diagnostic in diagnostics.sorted() { writeStandardError(diagnostic.formatted + "\n") }
-            writeStandardError("error: the data has errors; fix them (see 'lexgap validate') before analysing it\n")
-            throw ExitCode(1)
-        }
-        return (checklist, corpus.jurisdictions, weights)
+    let files = try input.jurisdictionFiles()
+    Progress.show("reading \(files.count) jurisdiction files…")
+    let corpus = Corpus.load(checklist: try input.checklistFile(), jurisdictions: files, threads: loadingThreads)
+    Progress.done()
+    var diagnostics = corpus.diagnostics
+    var weights = Weights.checklist
+    if let path = weightsFile, let checklist = corpus.checklist {
+        let (loaded, weightDiagnostics) = WeightsLoader.load(try FileInput.read(path), checklist: checklist)
+        diagnostics += weightDiagnostics
+        weights = loaded ?? weights
+    }
+    guard let checklist = corpus.checklist, !diagnostics.hasErrors else {
+        for diagnostic in diagnostics.sorted() { writeStandardError(diagnostic.formatted + "\n") }
+        writeStandardError("error: the data has errors; fix them (see 'lexgap validate') before analysing it\n")
+        throw ExitCode(1)
+    }
+    return (checklist, corpus.jurisdictions, weights)
 }
 
 /// Picks the named jurisdictions, in the order given; an unknown code is a usage error.
 func select(_ codes: [String], from jurisdictions: [Jurisdiction]) throws -> [Jurisdiction] {
     try codes.map { code in
         guard let found = jurisdictions.first(where: { $0.code == code.uppercased() }) else {
-            throw CommandFailure(message: "no jurisdiction '\(code)' in the data (have: \(jurisdictions.map(\.code).joined(separator: ", ")))")
+            if let suggestion = CountryCodes.suggestion(for: code), jurisdictions.contains(where: { $0.code == suggestion }) {
+                throw CommandFailure(message: "no jurisdiction '\(code)' in the data; did you mean \(suggestion)?")
+            }
+            throw CommandFailure(
+                message: "no jurisdiction '\(code)' in the data (have: \(jurisdictions.map(\.code).joined(separator: ", ")))")
         }
         return found
     }
@@ -111,7 +115,8 @@ struct Score: ParsableCommand {
     func run() throws {
         let (checklist, jurisdictions, weights) = try options.load()
         let chosen = codes.isEmpty ? options.published(jurisdictions) : try options.reading.selectPublished(codes, from: jurisdictions)
-        let report = ScoreReport(cards: options.cards(chosen, checklist, weights), checklist: checklist, asOf: options.date)
+        var report = ScoreReport(cards: options.cards(chosen, checklist, weights), checklist: checklist, asOf: options.date)
+        report.weightsFile = options.reading.weights
         writeStandardOutput(report.render(options.format, width: terminalWidth))
     }
 }
@@ -127,7 +132,9 @@ struct Gaps: ParsableCommand {
         let target = try select([code], from: jurisdictions)[0]
         let peers = options.cards(options.published(jurisdictions), checklist, weights)
         let card = ScoreCard(target, checklist: checklist, asOf: options.date, weights: weights)
-        writeStandardOutput(GapReport(card: card, peers: peers, checklist: checklist).render(options.format, width: terminalWidth))
+        var report = GapReport(card: card, peers: peers, checklist: checklist)
+        report.weightsFile = options.reading.weights
+        writeStandardOutput(report.render(options.format, width: terminalWidth))
     }
 }
 
@@ -145,7 +152,9 @@ struct Compare: ParsableCommand {
     func run() throws {
         let (checklist, jurisdictions, weights) = try options.load()
         let chosen = all ? options.published(jurisdictions) : try options.reading.selectPublished(codes, from: jurisdictions)
-        let report = ComparisonReport(cards: options.cards(chosen, checklist, weights), checklist: checklist, onlyDifferences: onlyDifferences)
+        var report = ComparisonReport(
+            cards: options.cards(chosen, checklist, weights), checklist: checklist, onlyDifferences: onlyDifferences)
+        report.weightsFile = options.reading.weights
         writeStandardOutput(report.render(options.format, width: terminalWidth))
     }
 }
@@ -153,11 +162,15 @@ struct Compare: ParsableCommand {
 struct Rank: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Jurisdictions by overall score, with coverage and ICMEC core criteria met.")
     @OptionGroup var options: AnalysisOptions
+    @Argument(help: ArgumentHelp("Rank only these jurisdictions (default: all).", valueName: "code")) var codes: [String] = []
 
     func run() throws {
         let (checklist, jurisdictions, weights) = try options.load()
-        let ranking = Ranking(options.cards(options.published(jurisdictions), checklist, weights))
-        writeStandardOutput(RankingReport(ranking: ranking, checklist: checklist, asOf: options.date).render(options.format, width: terminalWidth))
+        let chosen = codes.isEmpty ? options.published(jurisdictions) : try options.reading.selectPublished(codes, from: jurisdictions)
+        let ranking = Ranking(options.cards(chosen, checklist, weights))
+        var report = RankingReport(ranking: ranking, checklist: checklist, asOf: options.date)
+        report.weightsFile = options.reading.weights
+        writeStandardOutput(report.render(options.format, width: terminalWidth))
     }
 }
 
@@ -200,10 +213,14 @@ struct SensitivityCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sensitivity", abstract: "Does the ranking hold if the weights change? Best and worst rank of each jurisdiction.")
     @OptionGroup var options: AnalysisOptions
+    @Argument(help: ArgumentHelp("Only these jurisdictions (default: all).", valueName: "code")) var codes: [String] = []
 
     func run() throws {
         let (checklist, jurisdictions, weights) = try options.load()
-        let sensitivity = Sensitivity(corpus: options.published(jurisdictions), checklist: checklist, asOf: options.date, weights: weights)
-        writeStandardOutput(SensitivityReport(sensitivity: sensitivity, asOf: options.date).render(options.format, width: terminalWidth))
+        let chosen = codes.isEmpty ? options.published(jurisdictions) : try options.reading.selectPublished(codes, from: jurisdictions)
+        let sensitivity = Sensitivity(corpus: chosen, checklist: checklist, asOf: options.date, weights: weights)
+        var report = SensitivityReport(sensitivity: sensitivity, asOf: options.date)
+        report.weightsFile = options.reading.weights
+        writeStandardOutput(report.render(options.format, width: terminalWidth))
     }
 }

@@ -13,7 +13,10 @@ struct New: ParsableCommand {
 
     func validate() throws {
         guard JurisdictionCode.isWellFormed(code) else {
-            throw ValidationError("'\(code)' is not an ISO 3166 code (two capital letters, or e.g. 'US-CA' for a subdivision)")
+            let hint =
+                CountryCodes.suggestion(for: code).map { "; did you mean \($0)?" }
+                ?? " (two capital letters, or e.g. 'US-CA' for a subdivision)"
+            throw ValidationError("'\(code)' is not an ISO 3166 code\(hint)")
         }
     }
 
@@ -28,7 +31,8 @@ struct New: ParsableCommand {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try Output.create(Scaffold.jurisdiction(code: code, name: name, region: region, checklist: checklist), at: path)
         writeStandardError(
-            "wrote \(path), a draft (kept out of rankings and the site): fill in the instruments and each criterion, then run 'lexgap validate --strict \(path)'\n")
+            "wrote \(path), a draft (kept out of rankings and the site): fill in the instruments and each criterion, then run 'lexgap validate --strict \(path)'\n"
+        )
     }
 }
 
@@ -50,14 +54,16 @@ struct Agree: ParsableCommand {
     }
 
     func run() throws {
-        let corpus = Corpus.load(checklist: try input.checklistFile(), jurisdictions: [try FileInput.read(first), try FileInput.read(second)], threads: 1,
+        let corpus = Corpus.load(
+            checklist: try input.checklistFile(), jurisdictions: [try FileInput.read(first), try FileInput.read(second)], threads: 1,
             oneFilePerJurisdiction: false)
         guard let checklist = corpus.checklist, !corpus.diagnostics.hasErrors, corpus.jurisdictions.count == 2 else {
             for diagnostic in corpus.diagnostics { writeStandardError(diagnostic.formatted + "\n") }
             writeStandardError("error: both codings must validate before they can be compared\n")
             throw ExitCode(1)
         }
-        guard let a = corpus.jurisdictions.first(where: { $0.file == first }), let b = corpus.jurisdictions.first(where: { $0.file == second })
+        guard let a = corpus.jurisdictions.first(where: { $0.file == first }),
+            let b = corpus.jurisdictions.first(where: { $0.file == second })
         else { throw CommandFailure(message: "name two different files") }
         let ids = checklist.criteria.map(\.id)
         if let unknown = criteria.first(where: { !ids.contains($0) }) {
@@ -76,7 +82,9 @@ struct Stats: ParsableCommand {
 
     func run() throws {
         let (checklist, jurisdictions, _) = try options.load()
-        writeStandardOutput(DataHealthReport(DataHealth(jurisdictions, checklist: checklist, asOf: options.date)).render(options.format, width: terminalWidth))
+        writeStandardOutput(
+            DataHealthReport(DataHealth(jurisdictions, checklist: checklist, asOf: options.date)).render(
+                options.format, width: terminalWidth))
     }
 }
 
@@ -115,7 +123,8 @@ struct Export: ParsableCommand {
 
     @OptionGroup var reading: ReadingOptions
     @Option(help: "csv (one file per table) or json (one file).") var format: DataExport.Format = .csv
-    @Option(name: .shortAndLong, help: ArgumentHelp("The folder to write into; it is replaced as a whole.", valueName: "dir")) var output: String
+    @Option(name: .shortAndLong, help: ArgumentHelp("The folder to write into; it is replaced as a whole.", valueName: "dir")) var output:
+        String
     @Flag(help: "Replace the output folder even if it is not empty and was not made by lexgap.") var force = false
 
     func run() throws {

@@ -13,7 +13,8 @@ enum BriefFormat: String, ExpressibleByArgument, CaseIterable {
 struct BriefCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "brief",
-        abstract: "Draft a document to file: a UPR submission, a CRC/OPSC alternative report or list of issues, TIP input, or a treaty crosswalk.",
+        abstract:
+            "Draft a document to file: a UPR submission, a CRC/OPSC alternative report or list of issues, TIP input, or a treaty crosswalk.",
         discussion: """
             Markdown and HTML need nothing extra; DOCX is made from the Markdown by pandoc (Debian: apt-get install \
             pandoc), styled by templates/brief-reference.docx (A4, Times New Roman). A draft over the word limit still \
@@ -33,7 +34,8 @@ struct BriefCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The session, e.g. \"UPR 47th session, November 2024\".", valueName: "text")) var session: String?
     @Option(name: .customLong("keyword"), help: ArgumentHelp("A keyword for the UPR header (repeat for several).", valueName: "word"))
     var keywords: [String] = []
-    @Option(help: ArgumentHelp("UPR: the date of the last review (default: five years before --as-of).", valueName: "date")) var since: LegalDate?
+    @Option(help: ArgumentHelp("UPR: the date of the last review (default: five years before --as-of).", valueName: "date")) var since:
+        LegalDate?
     @Option(help: ArgumentHelp("The year recommendations ask for the reform by.", valueName: "year")) var by: Int?
     @Option(help: ArgumentHelp("TIP: start of the reporting period (default: 1 April).", valueName: "date")) var from: LegalDate?
     @Option(help: ArgumentHelp("TIP: end of the reporting period (default: the last 31 March).", valueName: "date")) var to: LegalDate?
@@ -62,7 +64,9 @@ struct BriefCommand: ParsableCommand {
         let card = ScoreCard(target, checklist: checklist, asOf: reading.date, weights: weights)
         guard card.isRecorded else {
             throw CommandFailure(
-                message: "\(target.code)'s file records the law from \(target.recordedFrom?.description ?? "-") only; a brief as of \(reading.date) would rest on missing history")
+                message:
+                    "\(target.code)'s file records the law from \(target.recordedFrom?.description ?? "-") only; a brief as of \(reading.date) would rest on missing history"
+            )
         }
         let brief = Brief(kind: kind, card: card, checklist: checklist, weights: weights, settings: settings)
         if let overCap = brief.overCap {
@@ -89,10 +93,13 @@ enum Pandoc {
     static func docx(markdown: String, reference: String?, to output: String) throws {
         guard let pandoc = findExecutable(["pandoc"]) else {
             throw CommandFailure(
-                message: "DOCX output needs pandoc, which was not found on the PATH; install it (Debian/Ubuntu: sudo apt-get install pandoc) or use --format md or html")
+                message:
+                    "DOCX output needs pandoc, which was not found on the PATH; install it (Debian/Ubuntu: sudo apt-get install pandoc) or use --format md or html"
+            )
         }
         try SafeOutput.withScratchFolder("docx") { work in
-            let input = work.appendingPathComponent("brief.md"), result = work.appendingPathComponent("brief.docx")
+            let input = work.appendingPathComponent("brief.md")
+            let result = work.appendingPathComponent("brief.docx")
             try Data(markdown.utf8).write(to: input)
             // Without the smart extension, quotes, dashes and ellipses in statute text reach Word as written.
             var arguments = ["--from", "markdown-smart", "--to", "docx", "--output", result.path, input.path]

@@ -12,7 +12,9 @@ struct Lexgap: ParsableCommand {
         version: "lexgap \(Release.version)",
         subcommands: [
             Validate.self, ChecklistCommand.self, Score.self, Gaps.self, Compare.self, Rank.self, Diff.self, Timeline.self,
-            SensitivityCommand.self, Report.self, SiteCommand.self, New.self, Agree.self, Stats.self, SchemaCommand.self, Export.self, BriefCommand.self,
+            SensitivityCommand.self, Report.self, SiteCommand.self, New.self, Agree.self, Stats.self, SchemaCommand.self, Export.self,
+            BriefCommand.self,
+            ReferenceCommand.self,
         ]
     )
 

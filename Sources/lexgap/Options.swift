@@ -54,7 +54,8 @@ enum FileInput {
             throw CommandFailure(message: "cannot read '\(path)': \(String(cString: strerror(errno)))")
         }
         guard (info.st_mode & S_IFMT) == S_IFREG else {
-            throw CommandFailure(message: "cannot read '\(path)': it is \((info.st_mode & S_IFMT) == S_IFDIR ? "a folder" : "not a regular file")")
+            throw CommandFailure(
+                message: "cannot read '\(path)': it is \((info.st_mode & S_IFMT) == S_IFDIR ? "a folder" : "not a regular file")")
         }
         guard Int(info.st_size) <= SourceFile.sizeLimit else { return SourceFile(path: path, bytes: [], size: Int(info.st_size)) }
         guard let data = FileManager.default.contents(atPath: path) else { throw CommandFailure(message: "cannot read '\(path)'") }

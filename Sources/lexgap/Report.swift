@@ -78,7 +78,7 @@ struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "A country report, or with --compare a comparison report, as Markdown, HTML or PDF.",
         discussion: """
-            --format json prints the view model that templates receive (see the README), to help write your own \
+            --format json prints the view model that templates receive (see docs/reports.md), to help write your own \
             templates. PDF is printed from the HTML by headless Chromium (Debian: apt-get install chromium).
             """)
 
@@ -117,7 +117,8 @@ struct Report: ParsableCommand {
             // A draft has its own report, which says it is a draft; it is ranked only among drafts' readers' choice.
             let target = try select(codes, from: jurisdictions)[0]
             let published = reading.published(jurisdictions)
-            let cards = reading.cards(published.contains { $0.code == target.code } ? published : published + [target], checklist, weightTable)
+            let cards = reading.cards(
+                published.contains { $0.code == target.code } ? published : published + [target], checklist, weightTable)
             let ranked = cards.filter { !$0.jurisdiction.draft || reading.includeDrafts }
             guard let card = cards.first(where: { $0.jurisdiction.code == target.code }) else { throw ExitCode(2) }
             view = CountryReport(card: card, ranking: Ranking(ranked), checklist: checklist, weights: weightTable)
@@ -186,16 +187,21 @@ enum PDFPrinter {
     static func print(html: String, to output: String) throws {
         guard let browser = findExecutable(["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"]) else {
             throw CommandFailure(
-                message: "PDF output needs headless Chromium, which was not found on the PATH; install it (Debian/Ubuntu: sudo apt-get install chromium) or use --format html and print to PDF from a browser")
+                message:
+                    "PDF output needs headless Chromium, which was not found on the PATH; install it (Debian/Ubuntu: sudo apt-get install chromium) or use --format html and print to PDF from a browser"
+            )
         }
         try SafeOutput.withScratchFolder("pdf") { work in
-            let page = work.appendingPathComponent("report.html"), pdf = work.appendingPathComponent("report.pdf")
+            let page = work.appendingPathComponent("report.html")
+            let pdf = work.appendingPathComponent("report.pdf")
             try Data(html.utf8).write(to: page)
             // A page Chromium cannot finish (a custom template with a script, say) is stopped by the timeout.
-            let (status, message) = try runProcess(browser, [
-                "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--user-data-dir=\(work.path)/profile",
-                "--print-to-pdf=\(pdf.path)", page.absoluteString,
-            ])
+            let (status, message) = try runProcess(
+                browser,
+                [
+                    "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--user-data-dir=\(work.path)/profile",
+                    "--print-to-pdf=\(pdf.path)", page.absoluteString,
+                ])
             guard status == 0, let data = FileManager.default.contents(atPath: pdf.path), !data.isEmpty else {
                 throw CommandFailure(message: "Chromium could not print the PDF (exit \(status)): \(message)")
             }

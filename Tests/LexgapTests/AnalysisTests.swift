@@ -48,7 +48,9 @@ import Yams
         defer { try? FileManager.default.removeItem(at: weights) }
         let result = try CLI.run(["score", "--weights", weights.path] + Self.data, in: Fixtures.directory)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("\(weights.path):3:3: error: unknown criterion 'CRIM-VIEWRS'; did you mean 'CRIM-VIEWERS'? [unknown-criterion]"))
+        #expect(
+            result.stderr.contains(
+                "\(weights.path):3:3: error: unknown criterion 'CRIM-VIEWRS'; did you mean 'CRIM-VIEWERS'? [unknown-criterion]"))
     }
 
     @Test func unknownCodeIsAUsageError() throws {
@@ -86,7 +88,9 @@ import Yams
         return nil
     }
 
-    static let shippedCodes = ShippedDataTests.shippedJurisdictions.map { String($0.dropFirst("jurisdictions/".count).dropLast(".yaml".count)) }
+    static let shippedCodes = ShippedDataTests.shippedJurisdictions.map {
+        String($0.dropFirst("jurisdictions/".count).dropLast(".yaml".count))
+    }
 
     @Test(arguments: shippedCodes, ["2012-01-01", "2019-06-30", "2026-11-22"])
     func shippedScoresAgree(_ code: String, _ asOf: String) throws {
@@ -127,7 +131,8 @@ import Yams
             var categoryScores: [String: Double] = [:]
             for category in categories {
                 let id = category["id"] as! String
-                var earned = 0.0, possible = 0.0
+                var earned = 0.0
+                var possible = 0.0
                 for criterion in criteria where criterion["category"] as! String == id {
                     guard let value = values[status(criterion["id"] as! String)] else { continue }
                     let weight = Double(criterion["weight"] as! Int)
@@ -136,7 +141,8 @@ import Yams
                 }
                 if possible > 0 { categoryScores[id] = 100 * earned / possible }
             }
-            var earned = 0.0, possible = 0.0
+            var earned = 0.0
+            var possible = 0.0
             for category in categories {
                 guard let score = categoryScores[category["id"] as! String] else { continue }
                 earned += Double(category["weight"] as! Int) * score

@@ -29,7 +29,8 @@ import Testing
         let brief = try CLI.run(["brief", "XZ", "--kind", "upr", "--data", folder.path] + Self.checklist, in: Fixtures.directory)
         #expect(brief.status == 2)
         #expect(brief.stderr.contains("XZ is a draft ('draft: true' in \(folder.path)/XZ.yaml); finish it, or pass --include-drafts"))
-        let included = try CLI.run(["rank", "--include-drafts", "--data", folder.path, "--format", "csv"] + Self.checklist, in: Fixtures.directory)
+        let included = try CLI.run(
+            ["rank", "--include-drafts", "--data", folder.path, "--format", "csv"] + Self.checklist, in: Fixtures.directory)
         #expect(included.stdout.contains("XZ"))
 
         try Data("edited".utf8).write(to: path)
@@ -46,14 +47,17 @@ import Testing
 
     /// Two codings that differ on one criterion of three: agreement 2/3; kappa = (2/3 − 2/9) / (1 − 2/9) = 4/7.
     @Test func agreeGivesPercentAgreementAndKappa() throws {
-        let first = try Scratch.folder(), second = try Scratch.folder()
+        let first = try Scratch.folder()
+        let second = try Scratch.folder()
         let text = try String(contentsOf: Fixtures.directory.appendingPathComponent("analysis/jurisdictions/XA.yaml"), encoding: .utf8)
         try Data(text.utf8).write(to: first.appendingPathComponent("XA.yaml"))
-        let changed = text.replacingOccurrences(of: "    status: unclear\n", with: "    status: absent\n    finding: No offence covers it.\n")
+        let changed = text.replacingOccurrences(
+            of: "    status: unclear\n", with: "    status: absent\n    finding: No offence covers it.\n")
         #expect(changed != text)
         try Data(changed.utf8).write(to: second.appendingPathComponent("XA.yaml"))
         let result = try CLI.run(
-            ["agree", first.appendingPathComponent("XA.yaml").path, second.appendingPathComponent("XA.yaml").path, "--format", "json"] + Self.checklist,
+            ["agree", first.appendingPathComponent("XA.yaml").path, second.appendingPathComponent("XA.yaml").path, "--format", "json"]
+                + Self.checklist,
             in: Fixtures.directory)
         #expect(result.status == 0, "\(result.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
@@ -66,16 +70,20 @@ import Testing
 
         let third = try Scratch.folder()
         try Data(text.utf8).write(to: third.appendingPathComponent("XA.yaml"))
-        let same = try CLI.run(["agree", first.appendingPathComponent("XA.yaml").path, third.appendingPathComponent("XA.yaml").path] + Self.checklist, in: Fixtures.directory)
+        let same = try CLI.run(
+            ["agree", first.appendingPathComponent("XA.yaml").path, third.appendingPathComponent("XA.yaml").path] + Self.checklist,
+            in: Fixtures.directory)
         #expect(same.stdout.contains("3 of 3 criteria agree (100.0%); Cohen's kappa 1.000"))
-        let itself = try CLI.run(["agree", "analysis/jurisdictions/XA.yaml", "analysis/jurisdictions/XA.yaml"] + Self.checklist, in: Fixtures.directory)
+        let itself = try CLI.run(
+            ["agree", "analysis/jurisdictions/XA.yaml", "analysis/jurisdictions/XA.yaml"] + Self.checklist, in: Fixtures.directory)
         #expect(itself.status == 2)
     }
 
     @Test(arguments: ["table", "json", "csv"])
     func statsMatchesItsGolden(_ format: String) throws {
         let result = try CLI.run(
-            ["stats", "--format", format, "--as-of", "2030-06-01", "--data", "analysis/jurisdictions"] + Self.checklist, in: Fixtures.directory)
+            ["stats", "--format", format, "--as-of", "2030-06-01", "--data", "analysis/jurisdictions"] + Self.checklist,
+            in: Fixtures.directory)
         #expect(result.status == 0, "\(result.stderr)")
         let golden = try Fixtures.matchesGolden(result.stdout, "analysis/golden/stats.\(format)")
         #expect(result.stdout == golden.expected)
@@ -106,7 +114,8 @@ import Testing
         let folder = try Scratch.folder().appendingPathComponent("export")
         let result = try CLI.run(["export", "--format", "json", "-o", folder.path] + Self.data, in: Fixtures.directory)
         #expect(result.status == 0, "\(result.stderr)")
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("lexgap.json"))) as? [String: Any])
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("lexgap.json"))) as? [String: Any])
         let tables = try #require(object["tables"] as? [String: [[String: String]]])
         #expect(tables.keys.sorted() == ["assessments", "instruments", "treaties"])
         #expect(tables["assessments"]?.count == 9)
@@ -121,9 +130,11 @@ import Testing
         let prefix = try Scratch.folder()
         let make = try Tool.run("make", ["-C", Fixtures.repository.path, "install-files", "PREFIX=\(prefix.path)", "CONFIGURATION=debug"])
         #expect(make.contains("generate-completion-script"), "\(make)")
-        for path in ["bin/lexgap", "lib/lexgap/lexgap_LexgapResources.resources/checklists/cybersex-trafficking.yaml",
-                     "lib/lexgap/lexgap_LexgapResources.resources/templates/country.html.mustache",
-                     "share/bash-completion/completions/lexgap", "share/zsh/site-functions/_lexgap", "share/fish/vendor_completions.d/lexgap.fish"] {
+        for path in [
+            "bin/lexgap", "lib/lexgap/lexgap_LexgapResources.resources/checklists/cybersex-trafficking.yaml",
+            "lib/lexgap/lexgap_LexgapResources.resources/templates/country.html.mustache",
+            "share/bash-completion/completions/lexgap", "share/zsh/site-functions/_lexgap", "share/fish/vendor_completions.d/lexgap.fish",
+        ] {
             #expect(FileManager.default.fileExists(atPath: prefix.appendingPathComponent(path).path), "missing \(path)")
         }
         // Run from an empty folder: the checklist and templates must come from the bundle.

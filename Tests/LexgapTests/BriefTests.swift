@@ -5,7 +5,9 @@ import Testing
 /// `lexgap brief`: drafts of the documents advocates file, rendered on the fixture corpus with `--as-of` pinned.
 @Suite struct BriefTests {
     static let data = ["--checklist", "analysis/checklist.yaml", "--data", "analysis/jurisdictions", "--as-of", "2026-01-01"]
-    static let settings = ["--organisation", "Testland Child Rights Coalition", "--session", "UPR 99th session, 2027", "--since", "2015-01-01"]
+    static let settings = [
+        "--organisation", "Testland Child Rights Coalition", "--session", "UPR 99th session, 2027", "--since", "2015-01-01",
+    ]
 
     @Test(arguments: BriefKind.allCases.map(\.rawValue))
     func briefMatchesItsGolden(_ kind: String) throws {
@@ -16,7 +18,8 @@ import Testing
     }
 
     @Test func bluebookAndHTMLMatchTheirGoldens() throws {
-        let bluebook = try CLI.run(["brief", "XA", "--kind", "crc-opsc", "--citation-style", "bluebook"] + Self.settings + Self.data, in: Fixtures.directory)
+        let bluebook = try CLI.run(
+            ["brief", "XA", "--kind", "crc-opsc", "--citation-style", "bluebook"] + Self.settings + Self.data, in: Fixtures.directory)
         #expect(try bluebook.stdout == Fixtures.matchesGolden(bluebook.stdout, "briefs/golden/crc-opsc-bluebook.md").expected)
         let html = try CLI.run(["brief", "XA", "--kind", "upr", "--format", "html"] + Self.settings + Self.data, in: Fixtures.directory)
         #expect(try html.stdout == Fixtures.matchesGolden(html.stdout, "briefs/golden/upr.html").expected)
@@ -26,7 +29,8 @@ import Testing
     @Test func docxHasRealFootnotesNumberingAndHeadings() throws {
         let folder = try Scratch.folder()
         let path = folder.appendingPathComponent("upr.docx").path
-        let result = try CLI.run(["brief", "XA", "--kind", "upr", "--format", "docx", "-o", path] + Self.settings + Self.data, in: Fixtures.directory)
+        let result = try CLI.run(
+            ["brief", "XA", "--kind", "upr", "--format", "docx", "-o", path] + Self.settings + Self.data, in: Fixtures.directory)
         #expect(result.status == 0, "\(result.stderr)")
         let script = """
             import sys, zipfile
@@ -40,10 +44,11 @@ import Testing
             print('reference', 'footnoteReference' in doc)
             """
         let report = try Tool.run("python3", ["-c", script, path])
-        let values = Dictionary(uniqueKeysWithValues: report.split(separator: "\n").map { line -> (String, String) in
-            let parts = line.split(separator: " ", maxSplits: 1)
-            return (String(parts[0]), String(parts[1]))
-        })
+        let values = Dictionary(
+            uniqueKeysWithValues: report.split(separator: "\n").map { line -> (String, String) in
+                let parts = line.split(separator: " ", maxSplits: 1)
+                return (String(parts[0]), String(parts[1]))
+            })
         #expect(Int(values["footnotes"] ?? "0") ?? 0 >= 1, "\(report)")
         #expect(Int(values["numbered"] ?? "0") ?? 0 >= 5, "\(report)")
         #expect(Int(values["headings"] ?? "0") ?? 0 >= 5, "\(report)")

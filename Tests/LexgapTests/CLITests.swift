@@ -17,7 +17,10 @@ import Testing
     @Test func validateExitsOneWithTheExactDiagnostic() throws {
         let result = try CLI.run(["validate", "--checklist", "checklist.yaml", "broken/unknown-status/XA.yaml"], in: Fixtures.directory)
         #expect(result.status == 1)
-        #expect(result.stdout == "broken/unknown-status/XA.yaml:52:13: error: unknown status 'mett' (expected one of: met, partial, absent, unclear, not_applicable) [unknown-status]\n")
+        #expect(
+            result.stdout
+                == "broken/unknown-status/XA.yaml:52:13: error: unknown status 'mett' (expected one of: met, partial, absent, unclear, not_applicable) [unknown-status]\n"
+        )
     }
 
     @Test func warningsFailOnlyWithStrict() throws {

@@ -62,7 +62,8 @@ import Testing
     /// Every diagnostic code lexgap can emit is exercised by at least one broken fixture.
     /// The corpus is large enough to cover what the hardening issue lists (at least 60 broken files).
     @Test func corpusHasAtLeastSixtyBrokenFiles() {
-        let count = ["broken", "broken-checklists", "broken-templates", "broken-weights"].map { Fixtures.subdirectories($0).count }.reduce(0, +)
+        let count = ["broken", "broken-checklists", "broken-templates", "broken-weights"].map { Fixtures.subdirectories($0).count }.reduce(
+            0, +)
         #expect(count >= 60)
     }
 
@@ -70,7 +71,8 @@ import Testing
         var seen = Set<String>()
         for folder in ["broken", "broken-checklists", "broken-templates", "broken-weights"] {
             for name in Fixtures.subdirectories(folder) {
-                let text = try String(contentsOf: Fixtures.directory.appendingPathComponent("\(folder)/\(name)/expected.txt"), encoding: .utf8)
+                let text = try String(
+                    contentsOf: Fixtures.directory.appendingPathComponent("\(folder)/\(name)/expected.txt"), encoding: .utf8)
                 for code in DiagnosticCode.allCases where text.contains("[\(code.rawValue)]") { seen.insert(code.rawValue) }
             }
         }

@@ -28,7 +28,8 @@ import Testing
         #expect(json["score_from"] is NSNull)
         #expect((json["changes"] as? [Any])?.isEmpty == true)
         #expect(json["recorded_from"] as? String == "2024-07-01")
-        #expect((json["not_recorded"] as? [[String: Any]])?.map { $0["id"] as? String } == ["CRIM-LIVESTREAM", "CRIM-VIEWERS", "JUR-TREATIES"])
+        #expect(
+            (json["not_recorded"] as? [[String: Any]])?.map { $0["id"] as? String } == ["CRIM-LIVESTREAM", "CRIM-VIEWERS", "JUR-TREATIES"])
         let table = try Self.run(["diff", "XD", "--from", "2020-01-01", "--to", "2025-01-01"])
         #expect(table.stdout.contains("Not recorded before 2024-07-01: CRIM-LIVESTREAM, CRIM-VIEWERS, JUR-TREATIES."))
         #expect(!table.stdout.contains("unclear"))
@@ -95,7 +96,13 @@ import Testing
         let path = try Scratch.folder().appendingPathComponent("\(kind).docx").path
         let docx = try Self.run(["brief", "XD", "--kind", kind, "--format", "docx", "-o", path, "--as-of", "2026-01-01"])
         #expect(docx.status == 0, "\(docx.stderr)")
-        let text = try Tool.run("python3", ["-c", "import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); print(''.join(z.read(n).decode() for n in z.namelist() if n.endswith('.xml')))", path])
+        let text = try Tool.run(
+            "python3",
+            [
+                "-c",
+                "import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); print(''.join(z.read(n).decode() for n in z.namelist() if n.endswith('.xml')))",
+                path,
+            ])
         #expect(text.contains("Fourthland"))
         #expect(!text.contains(Self.marker), "\(kind) docx")
     }

@@ -121,7 +121,8 @@ import Testing
     /// A link planted inside a previous site is never written through: the site is built in a new folder that takes
     /// the old one's place.
     @Test func siteNeverWritesThroughALink() throws {
-        let site = try Scratch.folder().appendingPathComponent("site"), outside = try Scratch.folder()
+        let site = try Scratch.folder().appendingPathComponent("site")
+        let outside = try Scratch.folder()
         #expect(try CLI.run(["site", "-o", site.path] + Self.data, in: Fixtures.directory).status == 0)
         let jurisdictions = site.appendingPathComponent("jurisdictions")
         try FileManager.default.removeItem(at: jurisdictions)
@@ -143,7 +144,8 @@ import Testing
         let site = try Scratch.folder().appendingPathComponent("site")
         #expect(try CLI.run(["site", "-o", site.path] + Self.data, in: Fixtures.directory).status == 0)
         let before = try Self.snapshot(site)
-        let result = try CLI.run(["site", "-o", site.path, "--templates", "broken-templates/unclosed-section"] + Self.data, in: Fixtures.directory)
+        let result = try CLI.run(
+            ["site", "-o", site.path, "--templates", "broken-templates/unclosed-section"] + Self.data, in: Fixtures.directory)
         #expect(result.status == 1)
         #expect(try Self.snapshot(site) == before)
         // And no staging folder is left beside it.
@@ -175,7 +177,9 @@ import Testing
     @Test func outputDoesNotDependOnTheEnvironment() throws {
         let arguments = ["report", "--compare", "XC", "XA", "XB", "--format", "html"] + Self.data
         let base = try CLI.run(arguments, in: Fixtures.directory)
-        for environment in [["LANG": "tr_TR.UTF-8", "LC_ALL": "tr_TR.UTF-8", "TZ": "Pacific/Kiritimati"], ["LANG": "C", "TZ": "America/Adak"]] {
+        for environment in [
+            ["LANG": "tr_TR.UTF-8", "LC_ALL": "tr_TR.UTF-8", "TZ": "Pacific/Kiritimati"], ["LANG": "C", "TZ": "America/Adak"],
+        ] {
             var merged = ProcessInfo.processInfo.environment
             merged.merge(environment) { $1 }
             let other = try CLI.run(arguments, in: Fixtures.directory, environment: merged)
@@ -187,7 +191,8 @@ import Testing
             try FileManager.default.copyItem(
                 at: Fixtures.directory.appendingPathComponent("analysis/jurisdictions/\(name)"), to: reversed.appendingPathComponent(name))
         }
-        let first = try Scratch.folder().appendingPathComponent("a"), second = try Scratch.folder().appendingPathComponent("b")
+        let first = try Scratch.folder().appendingPathComponent("a")
+        let second = try Scratch.folder().appendingPathComponent("b")
         _ = try CLI.run(["site", "-o", first.path] + Self.data, in: Fixtures.directory)
         _ = try CLI.run(
             ["site", "-o", second.path, "--checklist", "analysis/checklist.yaml", "--data", reversed.path, "--as-of", "2026-01-01"],
@@ -202,8 +207,11 @@ import Testing
         var many = single
         many["LEXGAP_THREADS"] = "8"
         let score = ["score", "--format", "json"] + Self.data
-        #expect(try CLI.run(score, in: Fixtures.directory, environment: single).stdout == CLI.run(score, in: Fixtures.directory, environment: many).stdout)
-        let first = try Scratch.folder().appendingPathComponent("one"), second = try Scratch.folder().appendingPathComponent("many")
+        #expect(
+            try CLI.run(score, in: Fixtures.directory, environment: single).stdout
+                == CLI.run(score, in: Fixtures.directory, environment: many).stdout)
+        let first = try Scratch.folder().appendingPathComponent("one")
+        let second = try Scratch.folder().appendingPathComponent("many")
         _ = try CLI.run(["site", "-o", first.path] + Self.data, in: Fixtures.directory, environment: single)
         _ = try CLI.run(["site", "-o", second.path] + Self.data, in: Fixtures.directory, environment: many)
         #expect(try Self.snapshot(first) == Self.snapshot(second))

@@ -15,7 +15,8 @@ import Testing
         try manager.copyItem(
             at: Fixtures.directory.appendingPathComponent("analysis/checklist.yaml"),
             to: folder.appendingPathComponent("checklists/cybersex-trafficking.yaml"))
-        try manager.copyItem(at: Fixtures.directory.appendingPathComponent("analysis/jurisdictions"), to: folder.appendingPathComponent("jurisdictions"))
+        try manager.copyItem(
+            at: Fixtures.directory.appendingPathComponent("analysis/jurisdictions"), to: folder.appendingPathComponent("jurisdictions"))
         return folder
     }
 
@@ -65,7 +66,8 @@ import Testing
         let before = Self.snapshot(folder)
         let result = try Self.run(["site", "-o", ".", "--force"], in: folder)
         #expect(result.status == 2)
-        #expect(result.stderr == "error: refusing to replace '.': it holds 'jurisdictions', an input of this run; write the output elsewhere\n")
+        #expect(
+            result.stderr == "error: refusing to replace '.': it holds 'jurisdictions', an input of this run; write the output elsewhere\n")
         #expect(Self.snapshot(folder) == before)
     }
 
@@ -88,7 +90,8 @@ import Testing
         let before = Self.snapshot(folder)
         let refused = try Self.run(["site", "-o", "notes", "--force", "--as-of", "2026-01-01"], in: folder)
         #expect(refused.status == 2)
-        #expect(refused.stderr.contains("refusing to replace 'notes', even with --force: it holds 'thesis.docx', which lexgap never writes"))
+        #expect(
+            refused.stderr.contains("refusing to replace 'notes', even with --force: it holds 'thesis.docx', which lexgap never writes"))
         #expect(Self.snapshot(folder) == before)
         let replaced = try Self.run(["site", "-o", "old-site", "--force", "--as-of", "2026-01-01"], in: folder)
         #expect(replaced.status == 0, "\(replaced.stderr)")
@@ -99,7 +102,10 @@ import Testing
     @Test(arguments: [
         ("/dev/null", "refusing to write '/dev/null': it is a device; lexgap writes only regular files (use -o - for standard output)"),
         ("fifo", "refusing to write 'fifo': it is a FIFO (named pipe); lexgap writes only regular files (use -o - for standard output)"),
-        ("null-link", "refusing to write 'null-link': it is a link to a device; lexgap writes only regular files (use -o - for standard output)"),
+        (
+            "null-link",
+            "refusing to write 'null-link': it is a link to a device; lexgap writes only regular files (use -o - for standard output)"
+        ),
         ("jurisdictions/XA.yaml", "refusing to write 'jurisdictions/XA.yaml': it is 'jurisdictions/XA.yaml', an input of this run"),
         ("missing/report.md", "cannot write 'missing/report.md': the folder 'missing' does not exist"),
         ("dangling", "cannot write 'dangling': it is a link to a file that does not exist"),
@@ -150,7 +156,8 @@ import Testing
         var environment = ProcessInfo.processInfo.environment
         environment["TMPDIR"] = temporary.path
         let result = try CLI.run(
-            ["brief", "XA", "--kind", "upr", "--format", "docx", "-o", "upr.docx", "--as-of", "2026-01-01"], in: folder, environment: environment)
+            ["brief", "XA", "--kind", "upr", "--format", "docx", "-o", "upr.docx", "--as-of", "2026-01-01"], in: folder,
+            environment: environment)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path) == [])
     }
@@ -174,7 +181,10 @@ import Testing
     func extremeDatesWorkInBriefs(_ date: String) throws {
         for kind in BriefKind.allCases.map(\.rawValue) {
             let result = try CLI.run(
-                ["brief", "XE", "--include-drafts", "--kind", kind, "--as-of", date, "--checklist", "analysis/checklist.yaml", "--data", "format2"],
+                [
+                    "brief", "XE", "--include-drafts", "--kind", kind, "--as-of", date, "--checklist", "analysis/checklist.yaml", "--data",
+                    "format2",
+                ],
                 in: Fixtures.directory)
             #expect(result.status == 0, "\(kind) \(date): \(result.stderr)")
         }
@@ -204,11 +214,19 @@ import Testing
         let path = folder.appendingPathComponent("jurisdictions/XA.yaml")
         let literal = #"Fines of $x^2$ under ~~old~~ law, H~2~O, @cite and &ZeroWidthSpace; "as quoted" -- here..."#
         var text = try String(contentsOf: path, encoding: .utf8)
-        text = text.replacingOccurrences(of: "finding: Party to both treaties listed; no law implements them.", with: "finding: '\(literal.replacingOccurrences(of: "'", with: "''"))'")
+        text = text.replacingOccurrences(
+            of: "finding: Party to both treaties listed; no law implements them.",
+            with: "finding: '\(literal.replacingOccurrences(of: "'", with: "''"))'")
         try Data(text.utf8).write(to: path)
-        let docx = try Self.run(["brief", "XA", "--kind", "upr", "--format", "docx", "-o", "upr.docx", "--as-of", "2026-01-01"], in: folder)
+        let docx = try Self.run(
+            ["brief", "XA", "--kind", "upr", "--format", "docx", "-o", "upr.docx", "--as-of", "2026-01-01"], in: folder)
         #expect(docx.status == 0, "\(docx.stderr)")
-        let xml = try Tool.run("python3", ["-c", "import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read('word/document.xml').decode())", folder.appendingPathComponent("upr.docx").path])
+        let xml = try Tool.run(
+            "python3",
+            [
+                "-c", "import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read('word/document.xml').decode())",
+                folder.appendingPathComponent("upr.docx").path,
+            ])
         let plain = xml.replacingOccurrences(of: #"<[^>]+>"#, with: "", options: .regularExpression)
             .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&")
         #expect(plain.contains(literal), "\(plain)")
@@ -236,7 +254,10 @@ import Testing
             at: folder.appendingPathComponent("jurisdictions/XA.yaml"), to: folder.appendingPathComponent("jurisdictions/XA.yml"))
         let result = try Self.run(["rank"], in: folder)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("jurisdictions/XA.yaml:3:7: error: jurisdiction XA is also in 'jurisdictions/XA.yml'; keep one file per jurisdiction [duplicate-id]"))
+        #expect(
+            result.stderr.contains(
+                "jurisdictions/XA.yaml:3:7: error: jurisdiction XA is also in 'jurisdictions/XA.yml'; keep one file per jurisdiction [duplicate-id]"
+            ))
         #expect(result.stdout == "")
     }
 

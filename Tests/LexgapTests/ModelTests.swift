@@ -39,14 +39,19 @@ import Testing
     @Test func onlyHTTPAddressesAreURLs() {
         #expect(WebAddress.isHTTP("https://www.legislation.gov.uk/ukpga/2003/42"))
         #expect(WebAddress.isHTTP("http://example.org/a?b=c"))
-        for bad in ["javascript:alert(1)", "data:text/html,x", "ftp://example.org", "//example.org", "https://", "https://a b.org", "www.example.org"] {
+        for bad in [
+            "javascript:alert(1)", "data:text/html,x", "ftp://example.org", "//example.org", "https://", "https://a b.org",
+            "www.example.org",
+        ] {
             #expect(!WebAddress.isHTTP(bad), "\(bad)")
         }
     }
 
     @Test func jurisdictionCodesAreISOShaped() {
         for good in ["PH", "US", "US-CA", "GB-ENG", "IN-MH", "FR-75"] { #expect(JurisdictionCode.isWellFormed(good), "\(good)") }
-        for bad in ["", "P", "ph", "PHL", "US-", "US-CALI", "../PH", "US/CA", "PH\u{0}"] { #expect(!JurisdictionCode.isWellFormed(bad), "\(bad)") }
+        for bad in ["", "P", "ph", "PHL", "US-", "US-CALI", "../PH", "US/CA", "PH\u{0}"] {
+            #expect(!JurisdictionCode.isWellFormed(bad), "\(bad)")
+        }
     }
 
     struct ParseFailure: Error {}
@@ -64,7 +69,8 @@ import Testing
     }
 
     @Test func csvQuotesAndNeutralisesFormulas() {
-        #expect(CSV.render(header: ["a", "b"], rows: [["x, y", "say \"hi\""], ["=HYPERLINK(1)", "-2.5"]])
-            == "a,b\r\n\"x, y\",\"say \"\"hi\"\"\"\r\n'=HYPERLINK(1),-2.5\r\n")
+        #expect(
+            CSV.render(header: ["a", "b"], rows: [["x, y", "say \"hi\""], ["=HYPERLINK(1)", "-2.5"]])
+                == "a,b\r\n\"x, y\",\"say \"\"hi\"\"\"\r\n'=HYPERLINK(1),-2.5\r\n")
     }
 }

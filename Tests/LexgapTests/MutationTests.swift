@@ -60,7 +60,9 @@ import Testing
             let lines = bytes.count { $0 == 0x0A } + 1
             let corpus = Corpus.load(checklist: checklistFile, jurisdictions: [SourceFile(path: "XA.yaml", bytes: bytes)])
             for diagnostic in corpus.diagnostics {
-                #expect((1...lines + 1).contains(diagnostic.location.line) && diagnostic.location.column >= 1, "iteration \(iteration): \(diagnostic.formatted)")
+                #expect(
+                    (1...lines + 1).contains(diagnostic.location.line) && diagnostic.location.column >= 1,
+                    "iteration \(iteration): \(diagnostic.formatted)")
             }
             _ = WeightsLoader.load(SourceFile(path: "weights.yaml", bytes: bytes), checklist: checklist)
             _ = ChecklistLoader.load(SourceFile(path: "checklist.yaml", bytes: bytes))

@@ -59,7 +59,8 @@ import Testing
         let result = try CLI.run(["site", "-o", folder.path] + Self.data, in: Fixtures.directory)
         #expect(result.status == 0, "\(result.stderr)")
         let files = Scratch.files(in: folder)
-        let expected = ["index.html", "checklist.html", "method.html", "data.html", "data/scores.csv", "data/scores.json", "data/assessments.csv"]
+        let expected =
+            ["index.html", "checklist.html", "method.html", "data.html", "data/scores.csv", "data/scores.json", "data/assessments.csv"]
             + ["XA", "XB", "XC"].map { "jurisdictions/\($0).html" }
         for path in expected { #expect(files.contains(path), "missing \(path)") }
         #expect(files.filter { $0.hasPrefix("criteria/") }.count == 3)
@@ -73,7 +74,8 @@ import Testing
                 #expect(!link.hasPrefix("/"), "\(page) links to an absolute path: \(link)")
                 let target = link.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
                 if target.isEmpty { continue }
-                let resolved = folder.appendingPathComponent(page).deletingLastPathComponent().appendingPathComponent(String(target)).standardizedFileURL
+                let resolved = folder.appendingPathComponent(page).deletingLastPathComponent().appendingPathComponent(String(target))
+                    .standardizedFileURL
                 #expect(FileManager.default.fileExists(atPath: resolved.path), "\(page) links to \(link), which does not exist")
                 checked += 1
             }
@@ -82,13 +84,15 @@ import Testing
     }
 
     @Test func siteIsByteIdenticalAcrossRuns() throws {
-        let first = try Scratch.folder(), second = try Scratch.folder()
+        let first = try Scratch.folder()
+        let second = try Scratch.folder()
         _ = try CLI.run(["site", "-o", first.path] + Self.data, in: Fixtures.directory)
         _ = try CLI.run(["site", "-o", second.path] + Self.data, in: Fixtures.directory)
         let files = Scratch.files(in: first)
         #expect(files == Scratch.files(in: second))
         for file in files {
-            let a = try Data(contentsOf: first.appendingPathComponent(file)), b = try Data(contentsOf: second.appendingPathComponent(file))
+            let a = try Data(contentsOf: first.appendingPathComponent(file))
+            let b = try Data(contentsOf: second.appendingPathComponent(file))
             #expect(a == b, "\(file) differs between runs")
         }
     }
@@ -154,7 +158,10 @@ import Testing
     @Test func customTemplateReplacesTheBuiltInOne() throws {
         let folder = try Scratch.folder()
         let template = folder.appendingPathComponent("mine.mustache")
-        try Data("{{% CONTENT_TYPE: TEXT}}\n{{jurisdiction.name}} scores {{headline.score}}; gap 1: {{#gaps}}{{position}}={{id}} {{/gaps}}\n".utf8).write(to: template)
+        try Data(
+            "{{% CONTENT_TYPE: TEXT}}\n{{jurisdiction.name}} scores {{headline.score}}; gap 1: {{#gaps}}{{position}}={{id}} {{/gaps}}\n"
+                .utf8
+        ).write(to: template)
         let result = try CLI.run(["report", "XA", "--template", template.path] + Self.data, in: Fixtures.directory)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("Testland scores "))
@@ -183,7 +190,9 @@ enum Scratch {
         var files: [String] = []
         while let path = enumerator?.nextObject() as? String {
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isDirectory),
+                !isDirectory.boolValue
+            {
                 files.append(path)
             }
         }
@@ -231,7 +240,8 @@ enum Tool {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try find(name))
         process.arguments = arguments
-        let stdout = Pipe(), stdin = Pipe()
+        let stdout = Pipe()
+        let stdin = Pipe()
         process.standardOutput = stdout
         process.standardError = FileHandle.nullDevice
         process.standardInput = stdin
@@ -256,12 +266,13 @@ enum Tool {
         let profile = try Scratch.folder()
         defer { try? FileManager.default.removeItem(at: profile) }
         return try run(
-            "chromium", ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile.path)", "--dump-dom", page.absoluteString])
+            "chromium",
+            ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile.path)", "--dump-dom", page.absoluteString])
     }
 }
 
-/// The README documents every field a template can use: each key of every view (country report, comparison, and
-/// each site page) must appear, in backticks, in its "The view model" section.
+/// docs/reports.md documents every field a template can use: each key of every view (country report, comparison,
+/// briefs and each site page) must appear, in backticks, in its "The view model" section.
 @Suite struct ViewModelDocumentationTests {
     static func keys(of json: Any, into keys: inout Set<String>) {
         if let object = json as? [String: Any] {
@@ -274,14 +285,15 @@ enum Tool {
         }
     }
 
-    @Test func everyViewFieldIsDocumentedInTheReadme() throws {
+    @Test func everyViewFieldIsDocumented() throws {
         let corpus = Corpus.load(
             checklist: try Fixtures.file("analysis/checklist.yaml"),
             jurisdictions: try ["XA", "XB", "XC"].map { try Fixtures.file("analysis/jurisdictions/\($0).yaml") })
         let checklist = try #require(corpus.checklist)
         let date = try #require(LegalDate(year: 2026, month: 1, day: 1))
         let cards = corpus.jurisdictions.map { ScoreCard($0, checklist: checklist, asOf: date) }
-        var views: [any Encodable] = Site(checklist: checklist, jurisdictions: corpus.jurisdictions, weights: .checklist, asOf: date).pages.map(\.view)
+        var views: [any Encodable] = Site(checklist: checklist, jurisdictions: corpus.jurisdictions, weights: .checklist, asOf: date).pages
+            .map(\.view)
         views.append(ComparativeReport(cards: cards, checklist: checklist, weights: .checklist, asOf: date))
         var settings = BriefSettings()
         settings.cap = 10
@@ -292,10 +304,11 @@ enum Tool {
         for view in views {
             Self.keys(of: try JSONSerialization.jsonObject(with: Data(JSONText.encode(view).utf8)), into: &keys)
         }
-        let readme = try String(contentsOf: Fixtures.repository.appendingPathComponent("README.md"), encoding: .utf8)
-        let section = try #require(readme.components(separatedBy: "### The view model").dropFirst().first?.components(separatedBy: "\n## ").first)
+        let page = try String(contentsOf: Fixtures.repository.appendingPathComponent("docs/reports.md"), encoding: .utf8)
+        let section = try #require(
+            page.components(separatedBy: "## The view model").dropFirst().first?.components(separatedBy: "\n## ").first)
         let missing = keys.sorted().filter { !section.contains("`\($0)`") }
-        #expect(missing.isEmpty, "README's view model section does not document: \(missing)")
+        #expect(missing.isEmpty, "the view model section of docs/reports.md does not document: \(missing)")
         #expect(keys.count > 100)
     }
 }

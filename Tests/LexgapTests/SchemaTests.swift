@@ -27,7 +27,8 @@ import Testing
         #expect(results.count == jurisdictions.count)
         for line in results { #expect(line.hasPrefix("ok "), "\(line)") }
         let checklist = try Self.validate(
-            root.appendingPathComponent(InputSchema.checklist.path).path, [root.appendingPathComponent("checklists/cybersex-trafficking.yaml").path])
+            root.appendingPathComponent(InputSchema.checklist.path).path,
+            [root.appendingPathComponent("checklists/cybersex-trafficking.yaml").path])
         #expect(checklist.count == 1 && checklist[0].hasPrefix("ok "), "\(checklist)")
         // Every shipped file names its schema for the editor.
         for path in ShippedDataTests.shippedJurisdictions {
@@ -49,26 +50,45 @@ import Testing
         let fixtures = Fixtures.directory
         let good = try Self.validate(
             schemas["jurisdiction"]!,
-            ["analysis/jurisdictions/XA.yaml", "analysis/jurisdictions/XB.yaml", "valid/XA.yaml", "format2/XD.yaml", "schema/draft-in-progress.yaml"]
-                .map { fixtures.appendingPathComponent($0).path })
+            [
+                "analysis/jurisdictions/XA.yaml", "analysis/jurisdictions/XB.yaml", "valid/XA.yaml", "format2/XD.yaml",
+                "schema/draft-in-progress.yaml",
+            ]
+            .map { fixtures.appendingPathComponent($0).path })
         for line in good { #expect(line.hasPrefix("ok "), "\(line)") }
         let brokenFolder = fixtures.appendingPathComponent("schema/broken")
-        let broken = try FileManager.default.contentsOfDirectory(atPath: brokenFolder.path).sorted().map { brokenFolder.appendingPathComponent($0).path }
+        let broken = try FileManager.default.contentsOfDirectory(atPath: brokenFolder.path).sorted().map {
+            brokenFolder.appendingPathComponent($0).path
+        }
         #expect(broken.count >= 7)
         let results = try Self.validate(schemas["jurisdiction"]!, broken)
         #expect(results.count == broken.count)
         for line in results { #expect(line.hasPrefix("invalid "), "\(line)") }
 
-        let weights = try Self.validate(schemas["weights"]!, [
-            fixtures.appendingPathComponent("analysis/weights.yaml").path,
-            fixtures.appendingPathComponent("broken-weights/unknown-criterion/weights.yaml").path,
-            fixtures.appendingPathComponent("broken-weights/weight-too-high/weights.yaml").path,
-        ])
+        let weights = try Self.validate(
+            schemas["weights"]!,
+            [
+                fixtures.appendingPathComponent("analysis/weights.yaml").path,
+                fixtures.appendingPathComponent("broken-weights/unknown-criterion/weights.yaml").path,
+                fixtures.appendingPathComponent("broken-weights/weight-too-high/weights.yaml").path,
+            ])
         #expect(weights.map { $0.split(separator: " ")[0] } == ["ok", "invalid", "invalid"], "\(weights)")
-        let checklists = try Self.validate(schemas["checklist"]!, [
-            fixtures.appendingPathComponent("checklist.yaml").path,
-            fixtures.appendingPathComponent("broken-checklists/weight-out-of-range/checklist.yaml").path,
-        ])
+        let checklists = try Self.validate(
+            schemas["checklist"]!,
+            [
+                fixtures.appendingPathComponent("checklist.yaml").path,
+                fixtures.appendingPathComponent("broken-checklists/weight-out-of-range/checklist.yaml").path,
+            ])
         #expect(checklists.map { $0.split(separator: " ")[0] } == ["ok", "invalid"], "\(checklists)")
+    }
+}
+
+/// The command-line reference is made from the commands' own help: the committed one must be current.
+@Suite struct CommandReferenceTests {
+    @Test func committedReferenceIsCurrent() throws {
+        let generated = try CLI.run(["reference"])
+        #expect(generated.status == 0, "\(generated.stderr)")
+        let committed = try String(contentsOf: Fixtures.repository.appendingPathComponent("docs/cli.md"), encoding: .utf8)
+        #expect(generated.stdout == committed, "docs/cli.md is stale: regenerate it with 'swift run lexgap reference --write'")
     }
 }

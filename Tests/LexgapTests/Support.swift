@@ -75,7 +75,8 @@ enum CLI {
         process.arguments = arguments
         if let environment { process.environment = environment }
         process.currentDirectoryURL = directory
-        let stdout = Pipe(), stderr = Pipe()
+        let stdout = Pipe()
+        let stderr = Pipe()
         process.standardOutput = stdout
         process.standardError = stderr
         try process.run()

@@ -98,7 +98,7 @@ func fuzzCommandLine(_ bytes: [UInt8]) {
     defer { try? FileManager.default.removeItem(at: folder) }
     // posix_spawn rather than Foundation's Process, which leaks a little on every run and would drown real leaks.
     let argv = ([binary] + arguments + ["--checklist", "checklist.yaml"]).map { strdup($0) } + [nil]
-    defer { argv.forEach { free($0) } }
+    defer { for pointer in argv { free(pointer) } }
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
@@ -120,7 +120,9 @@ func fuzzCommandLine(_ bytes: [UInt8]) {
     precondition((0...2).contains(code), "exit \(code): \(arguments)")
     let data = FileManager.default.contents(atPath: folder.appendingPathComponent("jurisdictions/XA.yaml").path)
     precondition(data == Data(jurisdictionText.utf8), "an input was changed: \(arguments)")
-    precondition(FileManager.default.contents(atPath: folder.appendingPathComponent("readonly.md").path) == Data("kept\n".utf8) || arguments.contains("file-link") || arguments.contains("readonly.md"), "a file not named was changed: \(arguments)")
+    precondition(
+        FileManager.default.contents(atPath: folder.appendingPathComponent("readonly.md").path) == Data("kept\n".utf8)
+            || arguments.contains("file-link") || arguments.contains("readonly.md"), "a file not named was changed: \(arguments)")
 }
 
 @_cdecl("LLVMFuzzerTestOneInput")

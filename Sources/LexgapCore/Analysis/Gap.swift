@@ -50,7 +50,8 @@ public struct Gap: Sendable {
             meeting = Array(repeating: [], count: count)
             for card in cards where card.isRecorded {
                 for (index, scored) in card.criteria.enumerated() where index < count && scored.reading.status == .met {
-                    meeting[index].append(Peer(code: card.jurisdiction.code, name: card.jurisdiction.name, provisions: scored.reading.provisions))
+                    meeting[index].append(
+                        Peer(code: card.jurisdiction.code, name: card.jurisdiction.name, provisions: scored.reading.provisions))
                 }
             }
         }
@@ -70,9 +71,12 @@ public struct Gap: Sendable {
             let status = scored.reading.status
             guard status != .met, status != .notApplicable else { return nil }
             let others = position < index.meeting.count ? index.meeting[position].filter { $0.code != card.jurisdiction.code } : []
-            return (position, Gap(
-                criterion: scored.reading.criterion, status: status, weight: scored.weight, gain: scored.gain ?? 0,
-                reading: scored.reading, peers: peerLimit.map { Array(others.prefix($0)) } ?? others, peerCount: others.count))
+            return (
+                position,
+                Gap(
+                    criterion: scored.reading.criterion, status: status, weight: scored.weight, gain: scored.gain ?? 0,
+                    reading: scored.reading, peers: peerLimit.map { Array(others.prefix($0)) } ?? others, peerCount: others.count)
+            )
         }
         return gaps.sorted { lhs, rhs in
             let (l, r) = (Scoring.rounded(lhs.1.gain), Scoring.rounded(rhs.1.gain))

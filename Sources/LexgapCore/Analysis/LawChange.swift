@@ -21,10 +21,14 @@ public struct LawChange: Sendable {
             var previous: AssessmentState?
             for state in assessment.timeline {
                 if let previous, let since = state.since {
-                    changes.append((order, LawChange(
-                        criterion: criterion, date: since, from: previous.status, to: state.status,
-                        instruments: introduced(state.provisions, after: previous.provisions, in: jurisdiction),
-                        provisions: AsOfReader.cite(state.provisions, in: jurisdiction), finding: state.finding)))
+                    changes.append(
+                        (
+                            order,
+                            LawChange(
+                                criterion: criterion, date: since, from: previous.status, to: state.status,
+                                instruments: introduced(state.provisions, after: previous.provisions, in: jurisdiction),
+                                provisions: AsOfReader.cite(state.provisions, in: jurisdiction), finding: state.finding)
+                        ))
                 }
                 previous = state
             }

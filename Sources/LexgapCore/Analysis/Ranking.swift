@@ -29,7 +29,8 @@ public struct Ranking: Sendable {
     /// last: each item's position in `scores` and its rank, best first.
     static func competitionRanks(_ scores: [(code: String, score: Double?)]) -> [(index: Int, rank: Int)] {
         let order = scores.indices.sorted { lhs, rhs in
-            let l = scores[lhs].score.map(Scoring.rounded) ?? -1, r = scores[rhs].score.map(Scoring.rounded) ?? -1
+            let l = scores[lhs].score.map(Scoring.rounded) ?? -1
+            let r = scores[rhs].score.map(Scoring.rounded) ?? -1
             return l != r ? l > r : scores[lhs].code < scores[rhs].code
         }
         var result: [(index: Int, rank: Int)] = []

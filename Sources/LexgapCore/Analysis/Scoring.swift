@@ -1,4 +1,4 @@
-/// The method, exactly as the README states it, so that anyone can recompute a score by hand.
+/// The method, exactly as docs/method.md states it, so that anyone can recompute a score by hand.
 public enum Scoring {
     /// met 1, partial 0.5, absent 0, unclear 0; not_applicable has no value and is left out of every sum.
     /// `unclear` can be given another value (1 for the top of a score's range, 0.5, or nil to leave it out).
@@ -21,7 +21,8 @@ public enum Scoring {
     ) -> (overall: Double?, categories: [String: Double]) {
         var categoryScores: [String: Double] = [:]
         for category in checklist.categories {
-            var earned = 0.0, possible = 0.0
+            var earned = 0.0
+            var possible = 0.0
             for reading in readings where reading.criterion.category == category.id {
                 guard let value = value(of: reading.status, unclear: unclear) else { continue }
                 let weight = Double(weights.weight(of: reading.criterion))
@@ -30,7 +31,8 @@ public enum Scoring {
             }
             if possible > 0 { categoryScores[category.id] = 100 * earned / possible }
         }
-        var earned = 0.0, possible = 0.0
+        var earned = 0.0
+        var possible = 0.0
         for category in checklist.categories {
             guard let score = categoryScores[category.id] else { continue }
             let weight = Double(weights.weight(of: category))

@@ -25,7 +25,8 @@ public struct Agreement: Sendable {
         var pairs: [(Status, Status)] = []
         var divergences: [Divergence] = []
         for criterion in checklist.criteria where sample.map({ $0.contains(criterion.id) }) ?? true {
-            let a = first.assessment(criterion.id)?.current, b = second.assessment(criterion.id)?.current
+            let a = first.assessment(criterion.id)?.current
+            let b = second.assessment(criterion.id)?.current
             let pair = (a?.status ?? .unclear, b?.status ?? .unclear)
             pairs.append(pair)
             if pair.0 != pair.1 { divergences.append(Divergence(criterion: criterion, first: a, second: b)) }
@@ -71,17 +72,20 @@ public struct AgreementReport: Sendable {
             func answer(_ state: AssessmentState?) -> JSON.Answer {
                 JSON.Answer(status: Nullable(state?.status), provisions: Self.provisions(state), note: Nullable(state?.note))
             }
-            return JSONText.encode(JSON(
-                first: a.first.file, second: a.second.file, compared: a.compared, agreed: a.agreed,
-                percent: Number.json(a.percent), kappa: Nullable(a.kappa.map { ($0 * 1000).rounded() / 1000 }),
-                divergences: a.divergences.map {
-                    JSON.Entry(id: $0.criterion.id, title: $0.criterion.title, first: answer($0.first), second: answer($0.second))
-                }))
+            return JSONText.encode(
+                JSON(
+                    first: a.first.file, second: a.second.file, compared: a.compared, agreed: a.agreed,
+                    percent: Number.json(a.percent), kappa: Nullable(a.kappa.map { ($0 * 1000).rounded() / 1000 }),
+                    divergences: a.divergences.map {
+                        JSON.Entry(id: $0.criterion.id, title: $0.criterion.title, first: answer($0.first), second: answer($0.second))
+                    }))
         case .csv, .table:
             let header = ["criterion", "first", "second", "first provisions", "second provisions"]
             let rows = a.divergences.map { divergence in
-                [divergence.criterion.id, divergence.first?.status.rawValue ?? "-", divergence.second?.status.rawValue ?? "-",
-                 Self.provisions(divergence.first).joined(separator: "; "), Self.provisions(divergence.second).joined(separator: "; ")]
+                [
+                    divergence.criterion.id, divergence.first?.status.rawValue ?? "-", divergence.second?.status.rawValue ?? "-",
+                    Self.provisions(divergence.first).joined(separator: "; "), Self.provisions(divergence.second).joined(separator: "; "),
+                ]
             }
             if format == .csv { return CSV.render(header: header, rows: rows) }
             let kappa = a.kappa.map { String(format: "%.3f", $0) } ?? "undefined (one status throughout)"

@@ -41,16 +41,20 @@ public struct DataExport: Sendable {
         }
         let instruments = sorted.flatMap { jurisdiction in
             jurisdiction.instruments.map { instrument in
-                [jurisdiction.code, instrument.id, instrument.title, instrument.short ?? "", instrument.citation,
-                 instrument.kind?.rawValue ?? "", instrument.enacted?.description ?? "", instrument.inForce?.description ?? "",
-                 instrument.repealed?.description ?? "", instrument.url ?? "", instrument.urlUnavailable ?? "",
-                 instrument.amendedBy.joined(separator: "; ")]
+                [
+                    jurisdiction.code, instrument.id, instrument.title, instrument.short ?? "", instrument.citation,
+                    instrument.kind?.rawValue ?? "", instrument.enacted?.description ?? "", instrument.inForce?.description ?? "",
+                    instrument.repealed?.description ?? "", instrument.url ?? "", instrument.urlUnavailable ?? "",
+                    instrument.amendedBy.joined(separator: "; "),
+                ]
             }
         }
         let treaties = sorted.flatMap { jurisdiction in
             jurisdiction.treaties.map { treaty in
-                [jurisdiction.code, treaty.treaty, treaty.standing.rawValue, treaty.signed?.description ?? "",
-                 treaty.consent?.kind.rawValue ?? "", treaty.consent?.date.description ?? "", treaty.note ?? ""]
+                [
+                    jurisdiction.code, treaty.treaty, treaty.standing.rawValue, treaty.signed?.description ?? "",
+                    treaty.consent?.kind.rawValue ?? "", treaty.consent?.date.description ?? "", treaty.note ?? "",
+                ]
             }
         }
         let code = Column(name: "code", description: "ISO 3166 code of the jurisdiction.")
@@ -61,12 +65,21 @@ public struct DataExport: Sendable {
                     code,
                     Column(name: "criterion", description: "Criterion id from the checklist."),
                     Column(name: "category", description: "Category id of the criterion."),
-                    Column(name: "status", description: "met, partial, absent, unclear or not_applicable, as of the date (unclear when no cited instrument was in force); not_recorded before the file's recorded_from."),
-                    Column(name: "since", description: "The date from which the status holds (YYYY-MM-DD); empty when it holds from the start of the record."),
-                    Column(name: "provisions", description: "Title (short title) and section of each provision in force, separated by '; '."),
+                    Column(
+                        name: "status",
+                        description:
+                            "met, partial, absent, unclear or not_applicable, as of the date (unclear when no cited instrument was in force); not_recorded before the file's recorded_from."
+                    ),
+                    Column(
+                        name: "since",
+                        description: "The date from which the status holds (YYYY-MM-DD); empty when it holds from the start of the record."),
+                    Column(
+                        name: "provisions", description: "Title (short title) and section of each provision in force, separated by '; '."),
                     Column(name: "finding", description: "Public text: what the law provides and where it falls short."),
                     Column(name: "note", description: "The researchers' note: sources read, doubts, what would settle it."),
-                    Column(name: "amend", description: "For a gap, the id of the instrument to amend, or 'new' for new legislation; empty when not given."),
+                    Column(
+                        name: "amend",
+                        description: "For a gap, the id of the instrument to amend, or 'new' for new legislation; empty when not given."),
                     Column(name: "as_of", description: "The date the law is read at (YYYY-MM-DD)."),
                     Column(name: "reviewed", description: "When the jurisdiction's file was last reviewed (YYYY-MM-DD)."),
                     Column(name: "recorded_from", description: "The date from which the file's history is complete (YYYY-MM-DD)."),
@@ -91,7 +104,9 @@ public struct DataExport: Sendable {
                 name: "treaties", description: "One row per jurisdiction and treaty recorded.",
                 columns: [
                     code,
-                    Column(name: "treaty", description: "Treaty id from the checklist (OPSC, PALERMO-PROTOCOL, BUDAPEST, LANZAROTE, COE-TRAFFICKING)."),
+                    Column(
+                        name: "treaty",
+                        description: "Treaty id from the checklist (OPSC, PALERMO-PROTOCOL, BUDAPEST, LANZAROTE, COE-TRAFFICKING)."),
                     Column(name: "standing", description: "party, signatory or not_party."),
                     Column(name: "signed", description: "Date of signature (YYYY-MM-DD); empty when not confirmed."),
                     Column(name: "consent", description: "ratified, acceded or succeeded; empty when the date is not confirmed."),
@@ -110,9 +125,10 @@ public struct DataExport: Sendable {
         case .json:
             let object = JSONTables(
                 as_of: asOf.description, checklist: checklist.reference,
-                tables: Dictionary(uniqueKeysWithValues: tables.map { table in
-                    (table.name, table.rows.map { row in Dictionary(uniqueKeysWithValues: zip(table.columns.map(\.name), row)) })
-                }))
+                tables: Dictionary(
+                    uniqueKeysWithValues: tables.map { table in
+                        (table.name, table.rows.map { row in Dictionary(uniqueKeysWithValues: zip(table.columns.map(\.name), row)) })
+                    }))
             files = [OutputFile(path: "lexgap.json", contents: JSONText.encode(object))]
         }
         return files + [OutputFile(path: "codebook.md", contents: codebook(format))]
@@ -128,11 +144,13 @@ public struct DataExport: Sendable {
         var out = "# lexgap data export: codebook\n\n"
         out += "The law as of \(asOf), assessed against the checklist \"\(checklist.title)\" (\(checklist.id) \(checklist.version)). "
         out += "lexgap is a research aid, not legal advice: check the official text of the law before relying on any row.\n\n"
-        out += format == .csv
+        out +=
+            format == .csv
             ? "Each table is a CSV file (RFC 4180: UTF-8, comma-separated, CRLF line ends, a header row). Empty cells mean \"not recorded\".\n"
             : "`lexgap.json` holds `as_of`, `checklist` and `tables`: each table a list of rows, each row an object keyed by the column names below, every value a string (empty: not recorded).\n"
         for table in tables {
-            out += "\n## \(table.name)\(format == .csv ? ".csv" : "")\n\n\(table.description) \(table.rows.count) rows.\n\n| column | meaning |\n|---|---|\n"
+            out +=
+                "\n## \(table.name)\(format == .csv ? ".csv" : "")\n\n\(table.description) \(table.rows.count) rows.\n\n| column | meaning |\n|---|---|\n"
             for column in table.columns { out += "| `\(column.name)` | \(column.description) |\n" }
         }
         return out

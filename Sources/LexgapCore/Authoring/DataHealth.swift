@@ -34,7 +34,9 @@ public struct DataHealth: Sendable {
         jurisdictions.filter { $0.unclear > 0 || $0.stale }.sorted { lhs, rhs in
             if lhs.unclear != rhs.unclear { return lhs.unclear > rhs.unclear }
             if lhs.stale != rhs.stale { return lhs.stale }
-            if (lhs.reviewAgeMonths ?? Int.max) != (rhs.reviewAgeMonths ?? Int.max) { return (lhs.reviewAgeMonths ?? Int.max) > (rhs.reviewAgeMonths ?? Int.max) }
+            if (lhs.reviewAgeMonths ?? Int.max) != (rhs.reviewAgeMonths ?? Int.max) {
+                return (lhs.reviewAgeMonths ?? Int.max) > (rhs.reviewAgeMonths ?? Int.max)
+            }
             return lhs.code < rhs.code
         }
     }
@@ -49,7 +51,8 @@ public struct DataHealth: Sendable {
                 unclear: current.count { $0.status == .unclear }, reviewed: jurisdiction.reviewed, reviewAgeMonths: age,
                 stale: age.map { $0 > Self.staleAfterMonths } ?? true,
                 instrumentsWithoutURL: jurisdiction.instruments.filter { $0.url == nil }.map(\.id),
-                singleProvision: jurisdiction.assessments.filter { $0.current.status.needsProvision && $0.current.provisions.count == 1 }.map(\.criterion))
+                singleProvision: jurisdiction.assessments.filter { $0.current.status.needsProvision && $0.current.provisions.count == 1 }
+                    .map(\.criterion))
         }
         criteria = checklist.criteria.map { criterion in
             CriterionHealth(
@@ -90,34 +93,57 @@ public struct DataHealthReport: Sendable {
 
     public func render(_ format: AnalysisFormat, width: Int? = nil) -> String {
         let rows = health.jurisdictions.map { j in
-            [j.code, String(j.assessed), String(j.unclear), j.reviewed?.description ?? "-", j.reviewAgeMonths.map(String.init) ?? "-",
-             j.stale ? "yes" : "no", String(j.instrumentsWithoutURL.count), String(j.singleProvision.count)]
+            [
+                j.code, String(j.assessed), String(j.unclear), j.reviewed?.description ?? "-", j.reviewAgeMonths.map(String.init) ?? "-",
+                j.stale ? "yes" : "no", String(j.instrumentsWithoutURL.count), String(j.singleProvision.count),
+            ]
         }
         let header = ["code", "assessed", "unclear", "reviewed", "age_months", "stale", "instruments_without_url", "single_provision"]
         switch format {
         case .json:
-            return JSONText.encode(JSON(
-                as_of: health.asOf.description, stale_after_months: DataHealth.staleAfterMonths,
-                jurisdictions: health.jurisdictions.map { j in
-                    .init(
-                        code: j.code, name: j.name, assessed: j.assessed, unclear: j.unclear, reviewed: Nullable(j.reviewed?.description),
-                        review_age_months: Nullable(j.reviewAgeMonths), stale: j.stale, instruments_without_url: j.instrumentsWithoutURL,
-                        single_provision: j.singleProvision)
-                },
-                criteria: health.criteria.map { .init(id: $0.id, unclear: $0.unclear, single_provision: $0.singleProvision) },
-                most_in_need: health.mostInNeed.map(\.code)))
+            return JSONText.encode(
+                JSON(
+                    as_of: health.asOf.description, stale_after_months: DataHealth.staleAfterMonths,
+                    jurisdictions: health.jurisdictions.map { j in
+                        .init(
+                            code: j.code, name: j.name, assessed: j.assessed, unclear: j.unclear,
+                            reviewed: Nullable(j.reviewed?.description),
+                            review_age_months: Nullable(j.reviewAgeMonths), stale: j.stale,
+                            instruments_without_url: j.instrumentsWithoutURL,
+                            single_provision: j.singleProvision)
+                    },
+                    criteria: health.criteria.map { .init(id: $0.id, unclear: $0.unclear, single_provision: $0.singleProvision) },
+                    most_in_need: health.mostInNeed.map(\.code)))
         case .csv:
             return CSV.render(header: header, rows: rows)
         case .table:
-            let total = health.jurisdictions.reduce(0) { $0 + $1.assessed }, unclear = health.jurisdictions.reduce(0) { $0 + $1.unclear }
-            var out = "Data health as of \(health.asOf): \(health.jurisdictions.count) jurisdictions, \(unclear) of \(total) assessments unclear"
+            let total = health.jurisdictions.reduce(0) { $0 + $1.assessed }
+            let unclear = health.jurisdictions.reduce(0) { $0 + $1.unclear }
+            var out =
+                "Data health as of \(health.asOf): \(health.jurisdictions.count) jurisdictions, \(unclear) of \(total) assessments unclear"
             out += total > 0 ? " (\(Number.text(100 * Double(unclear) / Double(total)))%)\n\n" : "\n\n"
-            out += TextTable(header: ["CODE", "ASSESSED", "UNCLEAR", "REVIEWED", "AGE (MONTHS)", "STALE (>\(DataHealth.staleAfterMonths))", "NO URL", "ONE PROVISION"], rows: rows).rendered(width: width)
+            out += TextTable(
+                header: [
+                    "CODE", "ASSESSED", "UNCLEAR", "REVIEWED", "AGE (MONTHS)", "STALE (>\(DataHealth.staleAfterMonths))", "NO URL",
+                    "ONE PROVISION",
+                ], rows: rows
+            ).rendered(width: width)
             out += "\nCriteria most often unclear\n\n"
-            let criteria = health.criteria.filter { !$0.unclear.isEmpty }.sorted { $0.unclear.count != $1.unclear.count ? $0.unclear.count > $1.unclear.count : $0.id < $1.id }
-            out += criteria.isEmpty ? "  (none)\n" : TextTable(header: ["CRITERION", "UNCLEAR IN"], rows: criteria.map { [$0.id, $0.unclear.joined(separator: " ")] }).rendered(width: width)
+            let criteria = health.criteria.filter { !$0.unclear.isEmpty }.sorted {
+                $0.unclear.count != $1.unclear.count ? $0.unclear.count > $1.unclear.count : $0.id < $1.id
+            }
+            out +=
+                criteria.isEmpty
+                ? "  (none)\n"
+                : TextTable(header: ["CRITERION", "UNCLEAR IN"], rows: criteria.map { [$0.id, $0.unclear.joined(separator: " ")] })
+                    .rendered(width: width)
             let need = health.mostInNeed
-            out += "\nMost in need of research: " + (need.isEmpty ? "none" : need.prefix(5).map { "\($0.code) (\($0.unclear) unclear\($0.stale ? ", review stale" : ""))" }.joined(separator: ", ")) + "\n"
+            out +=
+                "\nMost in need of research: "
+                + (need.isEmpty
+                    ? "none"
+                    : need.prefix(5).map { "\($0.code) (\($0.unclear) unclear\($0.stale ? ", review stale" : ""))" }.joined(separator: ", "))
+                + "\n"
             return out
         }
     }

@@ -20,14 +20,17 @@ public enum InputSchema: String, CaseIterable, Sendable {
         case .weights: object = Self.weights(checklist)
         }
         // Sorted keys and fixed formatting: the committed schema must be byte-identical when regenerated.
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        guard
+            let data = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         else { return "{}\n" }
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
     static let draft = "https://json-schema.org/draft/2020-12/schema"
     static var date: [String: Any] { ["type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "description": "A date, YYYY-MM-DD."] }
-    static var url: [String: Any] { ["type": "string", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s]+$", "description": "An absolute http(s) address."] }
+    static var url: [String: Any] {
+        ["type": "string", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s]+$", "description": "An absolute http(s) address."]
+    }
     static var text: [String: Any] { ["type": "string", "minLength": 1] }
 
     static func object(_ properties: [String: Any], required: [String], description: String? = nil) -> [String: Any] {
@@ -46,8 +49,12 @@ public enum InputSchema: String, CaseIterable, Sendable {
         ]
         let stateProperties: [String: Any] = [
             "status": statusEnum, "since": date, "provisions": list(provision),
-            "finding": text.merging(["description": "Public text a filing can quote: what the law provides and where it falls short."]) { $1 },
-            "note": text.merging(["description": "The research note: what was read, what disagrees, what would settle it. Never printed in briefs."]) { $1 },
+            "finding": text.merging(["description": "Public text a filing can quote: what the law provides and where it falls short."]) {
+                $1
+            },
+            "note": text.merging([
+                "description": "The research note: what was read, what disagrees, what would settle it. Never printed in briefs."
+            ]) { $1 },
             "amend": [
                 "type": "string", "pattern": "^[A-Za-z0-9._-]{1,64}$",
                 "description": "For a partial or absent status: the id of the instrument to amend, or 'new' for new legislation.",
@@ -55,8 +62,10 @@ public enum InputSchema: String, CaseIterable, Sendable {
         ]
         // A claim about the law needs its provision; a definite answer needs its finding; an unclear one, its note.
         let stateRules: [[String: Any]] = [
-            ["if": ["properties": ["status": ["enum": ["met", "partial"]]]],
-             "then": ["required": ["provisions"], "properties": ["provisions": ["minItems": 1]]]],
+            [
+                "if": ["properties": ["status": ["enum": ["met", "partial"]]]],
+                "then": ["required": ["provisions"], "properties": ["provisions": ["minItems": 1]]],
+            ],
             ["if": ["properties": ["status": ["enum": ["met", "partial", "absent"]]]], "then": ["required": ["finding"]]],
             ["if": ["properties": ["status": ["const": "unclear"]]], "then": ["required": ["note"]]],
         ]
@@ -85,8 +94,14 @@ public enum InputSchema: String, CaseIterable, Sendable {
         var schema = object(
             [
                 "schema_version": ["const": Jurisdiction.supportedSchemaVersion],
-                "code": ["type": "string", "pattern": "^[A-Z]{2}(-[A-Z0-9]{1,3})?$", "description": "ISO 3166-1 alpha-2, or ISO 3166-2; equals the file name."],
-                "name": text, "region": text, "reviewed": date, "summary": text, "note": text,
+                "code": [
+                    "type": "string", "pattern": "^[A-Z]{2}(-[A-Z0-9]{1,3})?$",
+                    "description": "ISO 3166-1 alpha-2, or ISO 3166-2; equals the file name.",
+                ],
+                "name": text, "region": text, "reviewed": date,
+                "name_in_prose": text.merging(["description": "The name as a sentence needs it, with its article: \"the Philippines\"."]) {
+                    $1
+                }, "summary": text, "note": text,
                 "draft": ["type": "boolean", "description": "An unfinished file, kept out of rankings, the site and briefs."],
                 "recorded_from": date.merging(["description": "The date from which the file's history is complete."]) { $1 },
                 "sources": list(source), "instruments": list(instrument), "treaties": list(treaty),
@@ -121,13 +136,19 @@ public enum InputSchema: String, CaseIterable, Sendable {
             [
                 "schema_version": ["const": Checklist.supportedSchemaVersion], "id": id, "version": text, "title": text,
                 "sources": list(text), "treaties": list(object(["id": id, "title": text], required: ["id", "title"])),
-                "categories": ["type": "array", "minItems": 1, "items": object(["id": id, "title": text, "weight": weight], required: ["id", "title", "weight"])],
+                "categories": [
+                    "type": "array", "minItems": 1,
+                    "items": object(["id": id, "title": text, "weight": weight], required: ["id", "title", "weight"]),
+                ],
                 "criteria": ["type": "array", "minItems": 1, "items": criterion],
                 "reporting": [
                     "type": "object",
                     "description": "How criteria are grouped in filed documents (lexgap brief), by framework id.",
                     "additionalProperties": object(
-                        ["title": text, "sections": list(object(["title": text, "criteria": list(id)], required: ["title", "criteria"]))],
+                        [
+                            "title": text,
+                            "sections": list(object(["title": text, "criteria": list(id)], required: ["title", "criteria"])),
+                        ],
                         required: ["title", "sections"]),
                 ],
             ], required: ["schema_version", "id", "version", "title", "categories", "criteria"],

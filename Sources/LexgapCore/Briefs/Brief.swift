@@ -12,7 +12,7 @@ public enum BriefKind: String, Sendable, CaseIterable {
     case crosswalk
 
     /// The default word limit, if the body sets one: the UPR figures are those the issue gives for the OHCHR
-    /// technical guidelines (see the README on checking them); the list of issues uses a thematic 3,000.
+    /// technical guidelines (see docs/briefs.md on checking them); the list of issues uses a thematic 3,000.
     public func defaultCap(joint: Bool) -> Int? {
         switch self {
         case .upr: return joint ? 5630 : 2815
@@ -121,24 +121,46 @@ public struct Brief: Encodable, Sendable {
                 Field(label: "Type of submission", value: settings.joint ? "Joint submission" : "Individual submission"),
                 Field(label: "State under review", value: jurisdiction.name),
                 Field(label: "Session", value: settings.session ?? "[UPR session and date of the review]"),
-                Field(label: "Keywords", value: (settings.keywords.isEmpty ? Self.defaultKeywords : settings.keywords).joined(separator: "; ")),
+                Field(
+                    label: "Keywords", value: (settings.keywords.isEmpty ? Self.defaultKeywords : settings.keywords).joined(separator: "; ")
+                ),
             ]
-            draft.section("Introduction", [
-                ("", "This submission by \(organisations) concerns the legislation of \(state) on cybersex trafficking, the live-streamed sexual abuse of children and online child sexual exploitation. It assesses the law in force on \(date) against \(checklist.criteria.count) criteria drawn from international standards, and cites the provision behind every finding.", []),
-            ])
-            draft.section("Summary", [("", CountryReport.summary(card: card, gaps: draft.severe, research: draft.research.count, checklist: checklist, weights: weights), [])])
-            let changes = draft.developments(LawChange.timeline(jurisdiction, checklist: checklist).filter { $0.date > since && $0.date <= date })
+            draft.section(
+                "Introduction",
+                [
+                    (
+                        "",
+                        "This submission by \(organisations) concerns the legislation of \(state) on cybersex trafficking, the live-streamed sexual abuse of children and online child sexual exploitation. It assesses the law in force on \(date) against \(checklist.criteria.count) criteria drawn from international standards, and cites the provision behind every finding.",
+                        []
+                    )
+                ])
+            draft.section(
+                "Summary",
+                [
+                    (
+                        "",
+                        CountryReport.summary(
+                            card: card, gaps: draft.severe, research: draft.research.count, checklist: checklist, weights: weights), []
+                    )
+                ])
+            let changes = draft.developments(
+                LawChange.timeline(jurisdiction, checklist: checklist).filter { $0.date > since && $0.date <= date })
             draft.section(
                 "Developments since the last review",
                 changes.isEmpty ? [("", "No change in the law on these issues is recorded between \(since) and \(date).", [])] : changes)
-            draft.section("Gaps in the law", draft.severe.map { draft.gapParagraph($0) } + draft.research.map { draft.researchParagraph($0) })
+            draft.section(
+                "Gaps in the law", draft.severe.map { draft.gapParagraph($0) } + draft.research.map { draft.researchParagraph($0) })
             draft.section("Recommendations", draft.severe.map { gap in ("", "\(gap.reform.uppercasedFirst) by \(year).", []) })
         case .crcOPSC, .crcLOI:
             let questionsOnly = kind == .crcLOI
-            title = questionsOnly
+            title =
+                questionsOnly
                 ? "Suggested questions for the list of issues: Optional Protocol on the sale of children, child prostitution and child pornography (\(state))"
                 : "Alternative report to the Committee on the Rights of the Child: Optional Protocol on the sale of children, child prostitution and child pornography (\(state))"
-            fields += [Field(label: "State party", value: jurisdiction.name), Field(label: "Session", value: settings.session ?? "[Committee session]")]
+            fields += [
+                Field(label: "State party", value: jurisdiction.name),
+                Field(label: "Session", value: settings.session ?? "[Committee session]"),
+            ]
             for section in draft.frameworkSections("crc-opsc") {
                 let gaps = draft.gaps(in: section.criteria)
                 var paragraphs: [(String, String, [CitedProvision])] = []
@@ -166,7 +188,13 @@ public struct Brief: Encodable, Sendable {
                 }
                 let gaps = draft.gaps(in: section.criteria)
                 if !gaps.isEmpty {
-                    paragraphs.append(("", "Gaps that remain: " + gaps.map { "\($0.criterion.title.lowercasedFirst) (\(StatusView($0.status).label.lowercased()))" }.joined(separator: "; ") + ".", gaps.flatMap { draft.provisions($0) }))
+                    paragraphs.append(
+                        (
+                            "",
+                            "Gaps that remain: "
+                                + gaps.map { "\($0.criterion.title.lowercasedFirst) (\(StatusView($0.status).label.lowercased()))" }.joined(
+                                    separator: "; ") + ".", gaps.flatMap { draft.provisions($0) }
+                        ))
                 }
                 draft.section(section.title, paragraphs)
             }
@@ -175,15 +203,25 @@ public struct Brief: Encodable, Sendable {
         case .crosswalk:
             title = "Annex: the legislative checklist against treaty standards (\(state))"
             fields += [Field(label: "State", value: jurisdiction.name)]
-            draft.section("About this annex", [
-                ("", "Each criterion of the checklist “\(checklist.title)” (version \(checklist.version)) is set against the article of the Optional Protocol on the sale of children, the Lanzarote Convention and the Council of Europe Anti-Trafficking Convention that sets the standard, the core criterion of ICMEC's Global Review it corresponds to, and FATF Recommendation 15 where it applies, with the status of the law of \(state) on \(date).", []),
-            ])
+            draft.section(
+                "About this annex",
+                [
+                    (
+                        "",
+                        "Each criterion of the checklist “\(checklist.title)” (version \(checklist.version)) is set against the article of the Optional Protocol on the sale of children, the Lanzarote Convention and the Council of Europe Anti-Trafficking Convention that sets the standard, the core criterion of ICMEC's Global Review it corresponds to, and FATF Recommendation 15 where it applies, with the status of the law of \(state) on \(date).",
+                        []
+                    )
+                ])
         }
 
         fields.append(Field(label: "The law as of", value: date.description))
         if kind == .crosswalk {
             table = Table(
-                title: "Crosswalk", columns: ["Criterion", "OPSC", "Lanzarote Convention", "CoE Anti-Trafficking Convention", "ICMEC core criteria", "FATF", "Status in \(state)"],
+                title: "Crosswalk",
+                columns: [
+                    "Criterion", "OPSC", "Lanzarote Convention", "CoE Anti-Trafficking Convention", "ICMEC core criteria", "FATF",
+                    "Status in \(state)",
+                ],
                 rules: [32, 14, 14, 12, 10, 6, 10].map { String(repeating: "-", count: $0) },
                 rows: card.criteria.map { scored in
                     let criterion = scored.reading.criterion
@@ -203,18 +241,24 @@ public struct Brief: Encodable, Sendable {
         sections = draft.sections
         footnotes = draft.footnotes
 
-        var text = title + " " + sections.map { section in
-            section.title + " " + section.paragraphs.map { ($0.label ?? "") + " " + $0.text }.joined(separator: " ")
-        }.joined(separator: " ")
+        var text =
+            title + " "
+            + sections.map { section in
+                section.title + " " + section.paragraphs.map { ($0.label ?? "") + " " + $0.text }.joined(separator: " ")
+            }.joined(separator: " ")
         text += " " + (table.map { $0.columns.joined(separator: " ") + " " + $0.rows.flatMap(\.cells).joined(separator: " ") } ?? "")
         text += " " + footnotes.map(\.text).joined(separator: " ")
-        let count = WordCount.count(text), limit = settings.cap ?? kind.defaultCap(joint: settings.joint)
+        let count = WordCount.count(text)
+        let limit = settings.cap ?? kind.defaultCap(joint: settings.joint)
         wordCount = count
         wordCap = limit
         words = Self.grouped(count)
         cap = limit.map(Self.grouped)
         overCap = limit.flatMap { count > $0 ? "\(Self.grouped(count)) words; the limit is \(Self.grouped($0))" : nil }
-        fields.append(Field(label: "Word count", value: limit.map { "\(Self.grouped(count)) of \(Self.grouped($0)) words" } ?? "\(Self.grouped(count)) words"))
+        fields.append(
+            Field(
+                label: "Word count",
+                value: limit.map { "\(Self.grouped(count)) of \(Self.grouped($0)) words" } ?? "\(Self.grouped(count)) words"))
         header = fields
     }
 
@@ -269,8 +313,10 @@ struct Draft {
         for paragraph in paragraphs {
             paragraphCount += 1
             let notes = paragraph.provisions.isEmpty ? [] : [cite(paragraph.provisions)]
-            built.append(Brief.Paragraph(
-                number: String(paragraphCount), label: paragraph.label.isEmpty ? nil : paragraph.label, text: paragraph.text, notes: notes))
+            built.append(
+                Brief.Paragraph(
+                    number: String(paragraphCount), label: paragraph.label.isEmpty ? nil : paragraph.label, text: paragraph.text,
+                    notes: notes))
         }
         sections.append(Brief.Section(title: title, paragraphs: built))
     }
@@ -324,7 +370,11 @@ struct Draft {
         }
         var byDate: [(LegalDate, [LawChange])] = []
         for change in real {
-            if let last = byDate.last, last.0 == change.date { byDate[byDate.count - 1].1.append(change) } else { byDate.append((change.date, [change])) }
+            if let last = byDate.last, last.0 == change.date {
+                byDate[byDate.count - 1].1.append(change)
+            } else {
+                byDate.append((change.date, [change]))
+            }
         }
         return byDate.map { date, changes in
             var instruments: [String] = []

@@ -15,7 +15,8 @@ enum Suggestion {
 
     /// Levenshtein distance, with a cut-off so that a very long typo costs no more than a short one.
     static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a.prefix(256)), b = Array(b.prefix(256))
+        let a = Array(a.prefix(256))
+        let b = Array(b.prefix(256))
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var previous = Array(0...b.count)

@@ -90,10 +90,13 @@ public enum ChecklistLoader {
         guard let section = top.mapping("reporting", what: "'reporting'", required: false) else { return [] }
         return section.mapping.compactMap { key, value -> ReportingFramework? in
             guard let id = key.scalar?.string, Identifier.isValid(id) else {
-                top.collector.error(.invalidValue, "reporting frameworks are named by plain ids", at: key.location(in: file, fallback: section.location))
+                top.collector.error(
+                    .invalidValue, "reporting frameworks are named by plain ids", at: key.location(in: file, fallback: section.location))
                 return nil
             }
-            guard let framework = MappingReader(value, what: "reporting framework '\(id)'", file: file, collector: top.collector) else { return nil }
+            guard let framework = MappingReader(value, what: "reporting framework '\(id)'", file: file, collector: top.collector) else {
+                return nil
+            }
             framework.checkKeys(["title", "sections"])
             let sections = framework.sequence("sections", required: true).compactMap { node -> ReportingFramework.Section? in
                 guard let item = MappingReader(node, what: "reporting section", file: file, collector: top.collector) else { return nil }
@@ -120,7 +123,8 @@ extension ChecklistLoader {
             if let core = Int(text), (1...5).contains(core) {
                 crosswalk.icmec.append(core)
             } else {
-                item.collector.error(.invalidValue, "ICMEC core criteria are numbered 1 to 5, found '\(text)'", at: reader.valueLocation("icmec"))
+                item.collector.error(
+                    .invalidValue, "ICMEC core criteria are numbered 1 to 5, found '\(text)'", at: reader.valueLocation("icmec"))
             }
         }
         for key in Criterion.Crosswalk.treatyKeys where reader.value(key) != nil {

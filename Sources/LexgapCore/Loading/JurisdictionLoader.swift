@@ -4,7 +4,7 @@ import Yams
 /// Checks that need the checklist (criterion and treaty ids, unassessed criteria) belong to `Validator`.
 public enum JurisdictionLoader {
     static let topKeys = [
-        "schema_version", "code", "name", "region", "draft", "reviewed", "recorded_from", "summary", "note", "sources",
+        "schema_version", "code", "name", "name_in_prose", "region", "draft", "reviewed", "recorded_from", "summary", "note", "sources",
         "instruments", "treaties", "assessments",
     ]
     static let sourceKeys = ["title", "url", "note"]
@@ -35,7 +35,7 @@ public enum JurisdictionLoader {
                 .unsupportedSchemaVersion,
                 "schema_version \(schemaVersion) is the old format; convert the file to format 2: set 'schema_version: 2' and "
                     + "'recorded_from:' (the date from which its history is complete), give every met, partial or absent state a "
-                    + "'finding:' (public text a filing can quote) and keep sources and doubts in 'note:' (see the README, \"Converting a format 1 file\")",
+                    + "'finding:' (public text a filing can quote) and keep sources and doubts in 'note:' (see docs/format.md, \"Converting a format 1 file\")",
                 at: top.valueLocation("schema_version"))
             return nil
         }
@@ -64,7 +64,9 @@ public enum JurisdictionLoader {
         for (key, value) in assessmentsReader?.mapping ?? [:] {
             let keyLocation = key.location(in: file.path, fallback: assessmentsReader?.location)
             guard let criterion = key.scalar?.string else { continue }  // reported by checkKeys-like handling below
-            guard let reader = MappingReader(value, what: "assessment of \(criterion)", file: file.path, fallback: keyLocation, collector: collector)
+            guard
+                let reader = MappingReader(
+                    value, what: "assessment of \(criterion)", file: file.path, fallback: keyLocation, collector: collector)
             else { continue }
             reader.checkKeys(assessmentKeys)
             let current = state(reader, file.path, collector)
@@ -99,6 +101,7 @@ public enum JurisdictionLoader {
             code: code,
             codeLocation: top.valueLocation("code"),
             name: top.string("name") ?? "",
+            proseName: top.string("name_in_prose", required: false),
             region: top.string("region") ?? "",
             draft: draft,
             reviewed: top.date("reviewed", required: !draft),

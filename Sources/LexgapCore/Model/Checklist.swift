@@ -61,7 +61,10 @@ public struct Criterion: Sendable, Hashable {
     /// abuse material; a definition; technology-facilitated offences; knowing possession; provider reporting) and the
     /// articles of treaties and standards, as text.
     public struct Crosswalk: Sendable, Hashable {
-        public static let treatyKeys = ["opsc", "lanzarote", "budapest", "palermo", "coe_trafficking", "eu_2011_93", "fatf"]
+        public static let treatyKeys = [
+            "opsc", "lanzarote", "budapest", "budapest_2ap", "palermo", "coe_trafficking", "uncc", "eu_2011_93", "eu_2011_36",
+            "eu_2024_1712", "fatf",
+        ]
         public var icmec: [Int] = []
         /// Treaty key (one of `treatyKeys`) → articles.
         public var articles: [String: [String]] = [:]

@@ -26,6 +26,8 @@ public struct Jurisdiction: Sendable {
     public var code: String
     public var codeLocation: SourceLocation
     public var name: String
+    /// `name_in_prose`: the name with the article a sentence needs, when it takes one ("the Philippines").
+    public var proseName: String?
     public var region: String
     /// An unfinished file: validated and reported on alone, but kept out of rankings, comparisons, the site and
     /// briefs unless asked for.
@@ -56,13 +58,8 @@ public struct Jurisdiction: Sendable {
     /// Whether the file records the law on `date`: on or after `recorded_from`.
     public func isRecorded(on date: LegalDate) -> Bool { recordedFrom.map { $0 <= date } ?? true }
 
-    /// The name as prose needs it: "the Philippines", "the United Kingdom (England and Wales)", "Sweden".
-    public var nameInProse: String {
-        let plural = ["Philippines", "Netherlands", "Bahamas", "Gambia", "Maldives", "Comoros", "Seychelles"]
-        let prefixes = ["United ", "Republic ", "Democratic ", "Federated ", "Holy ", "Kingdom ", "Principality ", "Russian ", "Central African ", "Dominican ", "Czech "]
-        if plural.contains(name) || prefixes.contains(where: name.hasPrefix) || name.hasSuffix(" Islands") { return "the " + name }
-        return name
-    }
+    /// The name as a sentence needs it ("the Philippines", "Sweden"): the file's `name_in_prose`, else `name`.
+    public var nameInProse: String { proseName ?? name }
     public func assessment(_ criterion: String) -> Assessment? { assessments.first { $0.criterion == criterion } }
 }
 

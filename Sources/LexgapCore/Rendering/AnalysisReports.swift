@@ -3,7 +3,10 @@ public enum AnalysisFormat: String, Sendable, CaseIterable {
     case table, json, csv
 }
 
-struct ChecklistRef: Codable { var id: String; var version: String }
+struct ChecklistRef: Codable {
+    var id: String
+    var version: String
+}
 
 extension Checklist {
     var reference: ChecklistRef { ChecklistRef(id: id, version: version) }
@@ -15,7 +18,8 @@ struct NotRecordedJSON: Codable {
 
     static func list(_ cards: [ScoreCard]) -> [NotRecordedJSON] {
         cards.filter { !$0.isRecorded }.map {
-            NotRecordedJSON(code: $0.jurisdiction.code, name: $0.jurisdiction.name, recorded_from: $0.jurisdiction.recordedFrom?.description ?? "")
+            NotRecordedJSON(
+                code: $0.jurisdiction.code, name: $0.jurisdiction.name, recorded_from: $0.jurisdiction.recordedFrom?.description ?? "")
         }
     }
 
@@ -28,6 +32,11 @@ struct NotRecordedJSON: Codable {
     }
 }
 
+/// " (weights: FILE)" or ", weights: FILE" when scores use a weights file; nothing for the checklist's weights.
+func weightsLabel(_ file: String?, lead: String = "; ") -> String {
+    file.map { "\(lead)weights: \($0)" } ?? ""
+}
+
 /// "58.3–75.0": the range of a score while some criteria are unclear; empty at full coverage.
 func rangeText(_ card: ScoreCard) -> String {
     guard let low = card.scoreLow, let high = card.scoreHigh, Scoring.rounded(low) != Scoring.rounded(high) else { return "" }
@@ -36,6 +45,8 @@ func rangeText(_ card: ScoreCard) -> String {
 
 /// `lexgap score`: overall score, its range, coverage and category scores of each jurisdiction.
 public struct ScoreReport: Sendable {
+    /// The weights file the scores were computed with; nil for the checklist's own weights.
+    public var weightsFile: String?
     public var cards: [ScoreCard]
     public var checklist: Checklist
     public var asOf: LegalDate
@@ -54,9 +65,12 @@ public struct ScoreReport: Sendable {
             var criteria: [Criterion]
         }
         struct Category: Codable { var id: String, weight: Int, score: Nullable<Double> }
-        struct Criterion: Codable { var id: String, category: String, status: Status, weight: Int, value: Nullable<Double>, gain: Nullable<Double> }
+        struct Criterion: Codable {
+            var id: String, category: String, status: Status, weight: Int, value: Nullable<Double>, gain: Nullable<Double>
+        }
         var checklist: ChecklistRef
         var as_of: String
+        var weights: Nullable<String>
         var jurisdictions: [Jurisdiction]
         var not_recorded: [NotRecordedJSON]
     }
@@ -65,19 +79,24 @@ public struct ScoreReport: Sendable {
         let recorded = cards.filter(\.isRecorded)
         switch format {
         case .json:
-            return JSONText.encode(JSON(checklist: checklist.reference, as_of: asOf.description, jurisdictions: recorded.map { card in
-                JSON.Jurisdiction(
-                    code: card.jurisdiction.code, name: card.jurisdiction.name, score: Number.json(card.score),
-                    score_low: Number.json(card.scoreLow), score_high: Number.json(card.scoreHigh),
-                    coverage: Number.json(card.coverage),
-                    categories: card.categories.map { .init(id: $0.category.id, weight: $0.weight, score: Number.json($0.score)) },
-                    criteria: card.criteria.map {
-                        .init(id: $0.reading.criterion.id, category: $0.reading.criterion.category, status: $0.reading.status,
-                              weight: $0.weight, value: Nullable($0.value), gain: Number.json($0.gain))
-                    })
-            }, not_recorded: NotRecordedJSON.list(cards)))
+            return JSONText.encode(
+                JSON(
+                    checklist: checklist.reference, as_of: asOf.description, weights: Nullable(weightsFile),
+                    jurisdictions: recorded.map { card in
+                        JSON.Jurisdiction(
+                            code: card.jurisdiction.code, name: card.jurisdiction.name, score: Number.json(card.score),
+                            score_low: Number.json(card.scoreLow), score_high: Number.json(card.scoreHigh),
+                            coverage: Number.json(card.coverage),
+                            categories: card.categories.map { .init(id: $0.category.id, weight: $0.weight, score: Number.json($0.score)) },
+                            criteria: card.criteria.map {
+                                .init(
+                                    id: $0.reading.criterion.id, category: $0.reading.criterion.category, status: $0.reading.status,
+                                    weight: $0.weight, value: Nullable($0.value), gain: Number.json($0.gain))
+                            })
+                    }, not_recorded: NotRecordedJSON.list(cards)))
         case .csv, .table:
-            let header = ["code", "name", "score", format == .csv ? "score_low" : "range"] + (format == .csv ? ["score_high"] : [])
+            let header =
+                ["code", "name", "score", format == .csv ? "score_low" : "range"] + (format == .csv ? ["score_high"] : [])
                 + ["coverage"] + checklist.categories.map(\.id)
             let rows = recorded.map { card in
                 [card.jurisdiction.code, card.jurisdiction.name, Number.text(card.score)]
@@ -85,8 +104,9 @@ public struct ScoreReport: Sendable {
                     + [Number.text(card.coverage)] + card.categories.map { Number.text($0.score) }
             }
             if format == .csv { return CSV.render(header: header, rows: rows) }
-            return "Scores as of \(asOf) (checklist \(checklist.id) \(checklist.version))\n\n"
-                + TextTable(header: header.map { $0.uppercased() }, rows: rows.map { $0.map { $0.isEmpty ? "-" : $0 } }).rendered(width: width)
+            return "Scores as of \(asOf) (checklist \(checklist.id) \(checklist.version)\(weightsLabel(weightsFile)))\n\n"
+                + TextTable(header: header.map { $0.uppercased() }, rows: rows.map { $0.map { $0.isEmpty ? "-" : $0 } }).rendered(
+                    width: width)
                 + NotRecordedJSON.sentence(cards, asOf: asOf)
         }
     }
@@ -94,6 +114,8 @@ public struct ScoreReport: Sendable {
 
 /// `lexgap gaps CODE`: what the law lacks, most severe first, with the reform and peers' model provisions.
 public struct GapReport: Sendable {
+    /// The weights file the scores were computed with; nil for the checklist's own weights.
+    public var weightsFile: String?
     public var card: ScoreCard
     public var gaps: [Gap]
     public var checklist: Checklist
@@ -116,13 +138,15 @@ public struct GapReport: Sendable {
         struct Peer: Codable { var code: String, name: String, provisions: [ProvisionJSON] }
         var checklist: ChecklistRef
         var as_of: String
+        var weights: Nullable<String>
         var code: String, name: String, score: Nullable<Double>, recorded: Bool
         var gaps: [Entry]
         var needs_research: [Entry]
     }
 
     public func render(_ format: AnalysisFormat, width: Int? = nil) -> String {
-        let severe = gaps.filter { !$0.needsResearch }, research = gaps.filter(\.needsResearch)
+        let severe = gaps.filter { !$0.needsResearch }
+        let research = gaps.filter(\.needsResearch)
         switch format {
         case .json:
             func entry(_ gap: Gap) -> JSON.Entry {
@@ -135,25 +159,33 @@ public struct GapReport: Sendable {
                         JSON.Peer(code: peer.code, name: peer.name, provisions: peer.provisions.map(ProvisionJSON.init))
                     })
             }
-            return JSONText.encode(JSON(
-                checklist: checklist.reference, as_of: card.asOf.description, code: card.jurisdiction.code,
-                name: card.jurisdiction.name, score: Number.json(card.score), recorded: card.isRecorded,
-                gaps: severe.map(entry), needs_research: research.map(entry)))
+            return JSONText.encode(
+                JSON(
+                    checklist: checklist.reference, as_of: card.asOf.description, weights: Nullable(weightsFile),
+                    code: card.jurisdiction.code,
+                    name: card.jurisdiction.name, score: Number.json(card.score), recorded: card.isRecorded,
+                    gaps: severe.map(entry), needs_research: research.map(entry)))
         case .csv:
             return CSV.render(
                 header: ["id", "title", "status", "weight", "gain", "needs_research", "finding", "reform", "peers"],
                 rows: gaps.map { gap in
-                    [gap.criterion.id, gap.criterion.title, gap.status.rawValue, String(gap.weight), Number.text(gap.gain),
-                     gap.needsResearch ? "yes" : "no", gap.reading.finding, gap.reform.uppercasedFirst, peerText(gap)]
+                    [
+                        gap.criterion.id, gap.criterion.title, gap.status.rawValue, String(gap.weight), Number.text(gap.gain),
+                        gap.needsResearch ? "yes" : "no", gap.reading.finding, gap.reform.uppercasedFirst, peerText(gap),
+                    ]
                 })
         case .table:
-            var out = "Gaps in \(card.jurisdiction.name) (\(card.jurisdiction.code)) as of \(card.asOf): score \(Number.text(card.score, missing: "-"))\n"
+            var out =
+                "Gaps in \(card.jurisdiction.name) (\(card.jurisdiction.code)) as of \(card.asOf)\(weightsLabel(weightsFile, lead: ", ")): score \(Number.text(card.score, missing: "-"))\n"
             guard card.isRecorded else {
                 return out + "\nThe file records this jurisdiction's law from \(card.jurisdiction.recordedFrom?.description ?? "-") only.\n"
             }
             func section(_ title: String, _ list: [Gap]) {
                 out += "\n\(title)\n"
-                if list.isEmpty { out += "  (none)\n"; return }
+                if list.isEmpty {
+                    out += "  (none)\n"
+                    return
+                }
                 for (index, gap) in list.enumerated() {
                     out += "\n\(index + 1). \(gap.criterion.id) \(gap.criterion.title)\n"
                     out += "   status \(gap.status.rawValue), weight \(gap.weight), +\(Number.text(gap.gain)) points if met\n"
@@ -199,6 +231,8 @@ struct ProvisionJSON: Codable {
 
 /// `lexgap compare`: criteria × jurisdictions, with category and overall rows.
 public struct ComparisonReport: Sendable {
+    /// The weights file the scores were computed with; nil for the checklist's own weights.
+    public var weightsFile: String?
     public var cards: [ScoreCard]
     public var checklist: Checklist
     public var onlyDifferences: Bool
@@ -229,6 +263,7 @@ public struct ComparisonReport: Sendable {
         struct CategoryRow: Codable { var id: String, title: String, scores: [String: Nullable<Double>] }
         var checklist: ChecklistRef
         var as_of: String
+        var weights: Nullable<String>
         var jurisdictions: [String]
         var criteria: [Row]
         var categories: [CategoryRow]
@@ -244,34 +279,43 @@ public struct ComparisonReport: Sendable {
             func byCode<T>(_ value: (ScoreCard) -> T) -> [String: T] {
                 Dictionary(uniqueKeysWithValues: cards.map { ($0.jurisdiction.code, value($0)) })
             }
-            return JSONText.encode(JSON(
-                checklist: checklist.reference, as_of: cards.first?.asOf.description ?? "", jurisdictions: codes,
-                criteria: criteria.map { criterion in
-                    .init(id: criterion.id, category: criterion.category, title: criterion.title, statuses: byCode { status($0, criterion) })
-                },
-                categories: checklist.categories.map { category in
-                    .init(id: category.id, title: category.title, scores: byCode { card in
-                        Number.json(card.categories.first { $0.category.id == category.id }?.score)
-                    })
-                },
-                overall: byCode { Number.json($0.score) }, coverage: byCode { Number.json($0.coverage) },
-                not_recorded: NotRecordedJSON.list(notRecorded)))
+            return JSONText.encode(
+                JSON(
+                    checklist: checklist.reference, as_of: cards.first?.asOf.description ?? "", weights: Nullable(weightsFile),
+                    jurisdictions: codes,
+                    criteria: criteria.map { criterion in
+                        .init(
+                            id: criterion.id, category: criterion.category, title: criterion.title,
+                            statuses: byCode { status($0, criterion) })
+                    },
+                    categories: checklist.categories.map { category in
+                        .init(
+                            id: category.id, title: category.title,
+                            scores: byCode { card in
+                                Number.json(card.categories.first { $0.category.id == category.id }?.score)
+                            })
+                    },
+                    overall: byCode { Number.json($0.score) }, coverage: byCode { Number.json($0.coverage) },
+                    not_recorded: NotRecordedJSON.list(notRecorded)))
         case .csv, .table:
             var rows = criteria.map { criterion in
                 [criterion.id, criterion.category] + cards.map { status($0, criterion).rawValue }
             }
             rows += checklist.categories.map { category in
-                ["category " + category.id, category.id] + cards.map { card in
-                    Number.text(card.categories.first { $0.category.id == category.id }?.score)
-                }
+                ["category " + category.id, category.id]
+                    + cards.map { card in
+                        Number.text(card.categories.first { $0.category.id == category.id }?.score)
+                    }
             }
             rows.append(["overall", ""] + cards.map { Number.text($0.score) })
             rows.append(["coverage", ""] + cards.map { Number.text($0.coverage) })
             let header = ["criterion", "category"] + codes
             if format == .csv { return CSV.render(header: header, rows: rows) }
             let asOf = (cards.first ?? notRecorded.first)?.asOf
-            return "Comparison as of \(asOf?.description ?? "")\(onlyDifferences ? " (only criteria on which they differ)" : "")\n\n"
-                + TextTable(header: header.map { $0.uppercased() }, rows: rows.map { $0.map { $0.isEmpty ? "-" : $0 } }).rendered(width: width)
+            return
+                "Comparison as of \(asOf?.description ?? "")\(weightsLabel(weightsFile, lead: ", "))\(onlyDifferences ? " (only criteria on which they differ)" : "")\n\n"
+                + TextTable(header: header.map { $0.uppercased() }, rows: rows.map { $0.map { $0.isEmpty ? "-" : $0 } }).rendered(
+                    width: width)
                 + (asOf.map { NotRecordedJSON.sentence(notRecorded, asOf: $0) } ?? "")
         }
     }
@@ -279,6 +323,8 @@ public struct ComparisonReport: Sendable {
 
 /// `lexgap rank`: jurisdictions by overall score, with coverage and the ICMEC-style band.
 public struct RankingReport: Sendable {
+    /// The weights file the scores were computed with; nil for the checklist's own weights.
+    public var weightsFile: String?
     public var ranking: Ranking
     public var checklist: Checklist
     public var asOf: LegalDate
@@ -296,6 +342,7 @@ public struct RankingReport: Sendable {
         }
         var checklist: ChecklistRef
         var as_of: String
+        var weights: Nullable<String>
         var ranking: [Entry]
         var not_recorded: [NotRecordedJSON]
     }
@@ -305,25 +352,35 @@ public struct RankingReport: Sendable {
 
     public func render(_ format: AnalysisFormat, width: Int? = nil) -> String {
         let rows = ranking.entries.map { entry in
-            [String(entry.rank), entry.card.jurisdiction.code, entry.card.jurisdiction.name, Number.text(entry.card.score),
-             rangeText(entry.card).isEmpty ? "-" : rangeText(entry.card), Number.text(entry.card.coverage), "\(entry.icmecBand)/5"]
+            [
+                String(entry.rank), entry.card.jurisdiction.code, entry.card.jurisdiction.name, Number.text(entry.card.score),
+                rangeText(entry.card).isEmpty ? "-" : rangeText(entry.card), Number.text(entry.card.coverage), "\(entry.icmecBand)/5",
+            ]
         }
         switch format {
         case .json:
-            return JSONText.encode(JSON(checklist: checklist.reference, as_of: asOf.description, ranking: ranking.entries.map {
-                .init(rank: $0.rank, code: $0.card.jurisdiction.code, name: $0.card.jurisdiction.name,
-                      score: Number.json($0.card.score), score_low: Number.json($0.card.scoreLow),
-                      score_high: Number.json($0.card.scoreHigh), coverage: Number.json($0.card.coverage), icmec_core_met: $0.icmecBand)
-            }, not_recorded: NotRecordedJSON.list(ranking.notRecorded)))
+            return JSONText.encode(
+                JSON(
+                    checklist: checklist.reference, as_of: asOf.description, weights: Nullable(weightsFile),
+                    ranking: ranking.entries.map {
+                        .init(
+                            rank: $0.rank, code: $0.card.jurisdiction.code, name: $0.card.jurisdiction.name,
+                            score: Number.json($0.card.score), score_low: Number.json($0.card.scoreLow),
+                            score_high: Number.json($0.card.scoreHigh), coverage: Number.json($0.card.coverage),
+                            icmec_core_met: $0.icmecBand)
+                    }, not_recorded: NotRecordedJSON.list(ranking.notRecorded)))
         case .csv:
-            return CSV.render(header: ["rank", "code", "name", "score", "score_low", "score_high", "coverage", "icmec_core_met"],
-                              rows: ranking.entries.map { entry in
-                                  [String(entry.rank), entry.card.jurisdiction.code, entry.card.jurisdiction.name,
-                                   Number.text(entry.card.score), Number.text(entry.card.scoreLow), Number.text(entry.card.scoreHigh),
-                                   Number.text(entry.card.coverage), String(entry.icmecBand)]
-                              })
+            return CSV.render(
+                header: ["rank", "code", "name", "score", "score_low", "score_high", "coverage", "icmec_core_met"],
+                rows: ranking.entries.map { entry in
+                    [
+                        String(entry.rank), entry.card.jurisdiction.code, entry.card.jurisdiction.name,
+                        Number.text(entry.card.score), Number.text(entry.card.scoreLow), Number.text(entry.card.scoreHigh),
+                        Number.text(entry.card.coverage), String(entry.icmecBand),
+                    ]
+                })
         case .table:
-            return "Ranking as of \(asOf)\n\n"
+            return "Ranking as of \(asOf)\(weightsLabel(weightsFile, lead: ", "))\n\n"
                 + TextTable(header: ["RANK", "CODE", "NAME", "SCORE", "RANGE", "COVERAGE", "ICMEC CORE"], rows: rows).rendered(width: width)
                 + NotRecordedJSON.sentence(ranking.notRecorded, asOf: asOf)
                 + "\nRANGE: the score with every unclear criterion counted absent, then met. \(Self.onPaper)\n"
@@ -375,14 +432,17 @@ public struct ChangeReport: Sendable {
             let rows = diff.entries.map { [$0.criterion.id, $0.from.status.rawValue, $0.to.status.rawValue, Self.names($0.instruments)] }
             switch format {
             case .json:
-                return JSONText.encode(DiffJSON(
-                    code: code, from: diff.before.asOf.description, to: diff.after.asOf.description,
-                    score_from: Number.json(diff.before.score), score_to: Number.json(diff.after.score),
-                    score_delta: Number.json(diff.scoreDelta), recorded_from: Nullable(diff.recordedFrom?.description),
-                    changes: diff.entries.map {
-                        .init(id: $0.criterion.id, title: $0.criterion.title, from: $0.from.status, to: $0.to.status, instruments: Self.instruments($0.instruments))
-                    },
-                    not_recorded: diff.notRecorded.map { .init(id: $0.id, title: $0.title) }))
+                return JSONText.encode(
+                    DiffJSON(
+                        code: code, from: diff.before.asOf.description, to: diff.after.asOf.description,
+                        score_from: Number.json(diff.before.score), score_to: Number.json(diff.after.score),
+                        score_delta: Number.json(diff.scoreDelta), recorded_from: Nullable(diff.recordedFrom?.description),
+                        changes: diff.entries.map {
+                            .init(
+                                id: $0.criterion.id, title: $0.criterion.title, from: $0.from.status, to: $0.to.status,
+                                instruments: Self.instruments($0.instruments))
+                        },
+                        not_recorded: diff.notRecorded.map { .init(id: $0.id, title: $0.title) }))
             case .csv:
                 return CSV.render(
                     header: ["id", "from", "to", "instruments"],
@@ -397,26 +457,35 @@ public struct ChangeReport: Sendable {
                     out += "Not recorded before \(from): \(diff.notRecorded.map(\.id).joined(separator: ", ")).\n"
                     return out
                 }
-                return out + (rows.isEmpty ? "No criterion changed status.\n"
-                    : TextTable(header: ["CRITERION", "FROM", "TO", "CHANGED BY"], rows: rows).rendered(width: width))
+                return out
+                    + (rows.isEmpty
+                        ? "No criterion changed status.\n"
+                        : TextTable(header: ["CRITERION", "FROM", "TO", "CHANGED BY"], rows: rows).rendered(width: width))
             }
         case .timeline(let jurisdiction, let changes):
             let rows = changes.map { [$0.date.description, $0.criterion.id, $0.from.rawValue, $0.to.rawValue, Self.names($0.instruments)] }
             switch format {
             case .json:
-                return JSONText.encode(TimelineJSON(
-                    code: jurisdiction.code, recorded_from: Nullable(jurisdiction.recordedFrom?.description),
-                    changes: changes.map {
-                        .init(date: $0.date.description, id: $0.criterion.id, title: $0.criterion.title, from: $0.from, to: $0.to,
-                              instruments: Self.instruments($0.instruments))
-                    }))
+                return JSONText.encode(
+                    TimelineJSON(
+                        code: jurisdiction.code, recorded_from: Nullable(jurisdiction.recordedFrom?.description),
+                        changes: changes.map {
+                            .init(
+                                date: $0.date.description, id: $0.criterion.id, title: $0.criterion.title, from: $0.from, to: $0.to,
+                                instruments: Self.instruments($0.instruments))
+                        }))
             case .csv:
                 return CSV.render(header: ["date", "id", "from", "to", "instruments"], rows: rows)
             case .table:
-                let record = jurisdiction.recordedFrom.map { "The file records this law from \($0); each criterion's first recorded state is not a change.\n\n" } ?? ""
+                let record =
+                    jurisdiction.recordedFrom.map {
+                        "The file records this law from \($0); each criterion's first recorded state is not a change.\n\n"
+                    } ?? ""
                 return "Dated changes in the law of \(jurisdiction.name) (\(jurisdiction.code))\n\n" + record
-                    + (rows.isEmpty ? "No dated change is recorded.\n"
-                        : TextTable(header: ["DATE", "CRITERION", "FROM", "TO", "BY"], rows: rows.map { $0.map { $0.isEmpty ? "-" : $0 } }).rendered(width: width))
+                    + (rows.isEmpty
+                        ? "No dated change is recorded.\n"
+                        : TextTable(header: ["DATE", "CRITERION", "FROM", "TO", "BY"], rows: rows.map { $0.map { $0.isEmpty ? "-" : $0 } })
+                            .rendered(width: width))
             }
         }
     }
@@ -424,6 +493,8 @@ public struct ChangeReport: Sendable {
 
 /// `lexgap sensitivity`: each jurisdiction's rank under alternative weightings.
 public struct SensitivityReport: Sendable {
+    /// The weights file the scores were computed with; nil for the checklist's own weights.
+    public var weightsFile: String?
     public var sensitivity: Sensitivity
     public var asOf: LegalDate
 
@@ -436,6 +507,7 @@ public struct SensitivityReport: Sendable {
         struct Scenario: Codable { var name: String, ranks: [String: Int] }
         struct Range: Codable { var code: String, base_rank: Int, best_rank: Int, worst_rank: Int }
         var as_of: String
+        var weights: Nullable<String>
         var scenarios: [Scenario]
         var jurisdictions: [Range]
     }
@@ -448,13 +520,18 @@ public struct SensitivityReport: Sendable {
         }
         switch format {
         case .json:
-            return JSONText.encode(JSON(
-                as_of: asOf.description, scenarios: sensitivity.scenarios.map { .init(name: $0.name, ranks: $0.ranks) },
-                jurisdictions: sensitivity.ranges.map { .init(code: $0.code, base_rank: $0.baseRank, best_rank: $0.bestRank, worst_rank: $0.worstRank) }))
+            return JSONText.encode(
+                JSON(
+                    as_of: asOf.description, weights: Nullable(weightsFile),
+                    scenarios: sensitivity.scenarios.map { .init(name: $0.name, ranks: $0.ranks) },
+                    jurisdictions: sensitivity.ranges.map {
+                        .init(code: $0.code, base_rank: $0.baseRank, best_rank: $0.bestRank, worst_rank: $0.worstRank)
+                    }))
         case .csv:
             return CSV.render(header: header, rows: rows)
         case .table:
-            return "Rank under alternative weights, as of \(asOf)\n\n" + TextTable(header: header.map { $0.uppercased() }, rows: rows).rendered(width: width)
+            return "Rank under alternative weights, as of \(asOf)\(weightsLabel(weightsFile, lead: ", base "))\n\n"
+                + TextTable(header: header.map { $0.uppercased() }, rows: rows).rendered(width: width)
         }
     }
 }

@@ -56,10 +56,16 @@ public struct BarChart: Encodable, Sendable {
     init(id: String, title: String, description: String, series: [String], groups input: [(label: String, scores: [Double?])]) {
         // The label column fits the longest label (about 6.6 units a character at 12 px), so none is cut off.
         let longest = Double(input.map(\.label.count).max() ?? 10)
-        let labelWidth = min(330, max(150, longest * 6.6 + 14)), valueWidth = 60.0, top = 10.0
+        let labelWidth = min(330, max(150, longest * 6.6 + 14))
+        let valueWidth = 60.0
+        let top = 10.0
         let width = labelWidth + 380 + valueWidth
-        let plotLeft = labelWidth, plotRight = width - valueWidth, plotWidth = plotRight - plotLeft
-        let barHeight = series.count > 1 ? 14.0 : 20.0, barGap = 3.0, groupGap = 12.0
+        let plotLeft = labelWidth
+        let plotRight = width - valueWidth
+        let plotWidth = plotRight - plotLeft
+        let barHeight = series.count > 1 ? 14.0 : 20.0
+        let barGap = 3.0
+        let groupGap = 12.0
         var y = top
         var builtGroups: [Group] = []
         for group in input {
@@ -68,11 +74,12 @@ public struct BarChart: Encodable, Sendable {
             for (index, name) in series.enumerated() {
                 let score = index < group.scores.count ? group.scores[index] : nil
                 let length = max(0, min(100, score ?? 0)) / 100 * plotWidth
-                bars.append(Bar(
-                    series: name, value: score.map { Number.text($0) } ?? "no score",
-                    x: Self.format(plotLeft), y: Self.format(y), width: Self.format(length), height: Self.format(barHeight),
-                    valueX: Self.format(plotLeft + length + 5), valueY: Self.format(y + barHeight / 2 + 4),
-                    pattern: "p\(index % Self.patternCount)", textBar: Self.textBar(score)))
+                bars.append(
+                    Bar(
+                        series: name, value: score.map { Number.text($0) } ?? "no score",
+                        x: Self.format(plotLeft), y: Self.format(y), width: Self.format(length), height: Self.format(barHeight),
+                        valueX: Self.format(plotLeft + length + 5), valueY: Self.format(y + barHeight / 2 + 4),
+                        pattern: "p\(index % Self.patternCount)", textBar: Self.textBar(score)))
                 y += barHeight + barGap
             }
             y -= barGap
@@ -84,11 +91,14 @@ public struct BarChart: Encodable, Sendable {
         var height = plotBottom + 22
         if series.count > 1 {
             for (index, name) in series.enumerated() {
-                let column = Double(index % 4), row = Double(index / 4)
-                let x = plotLeft + column * 105, itemY = plotBottom + 30 + row * 20
-                legend.append(LegendItem(
-                    label: name, pattern: "p\(index % Self.patternCount)", x: Self.format(x), y: Self.format(itemY - 11),
-                    textX: Self.format(x + 20), textY: Self.format(itemY)))
+                let column = Double(index % 4)
+                let row = Double(index / 4)
+                let x = plotLeft + column * 105
+                let itemY = plotBottom + 30 + row * 20
+                legend.append(
+                    LegendItem(
+                        label: name, pattern: "p\(index % Self.patternCount)", x: Self.format(x), y: Self.format(itemY - 11),
+                        textX: Self.format(x + 20), textY: Self.format(itemY)))
             }
             height = plotBottom + 30 + Double((series.count + 3) / 4) * 20
         }

@@ -36,7 +36,9 @@ public struct Heatmap: Encodable, Sendable {
 
     init(cards: [ScoreCard], checklist: Checklist, links: SiteLinks?) {
         width = String(cards.count + 1)
-        columns = cards.map { Column(code: $0.jurisdiction.code, name: $0.jurisdiction.name, link: links?.jurisdiction($0.jurisdiction.code)) }
+        columns = cards.map {
+            Column(code: $0.jurisdiction.code, name: $0.jurisdiction.name, link: links?.jurisdiction($0.jurisdiction.code))
+        }
         groups = checklist.categories.map { category in
             Group(
                 id: category.id, title: category.title,
@@ -77,7 +79,8 @@ public struct RankingRow: Encodable, Sendable {
             return RankingRow(
                 rank: String(entry.rank), code: jurisdiction.code, name: jurisdiction.name,
                 score: Number.text(entry.card.score, missing: "no score"),
-                scoreRange: rangeText(entry.card).nonEmpty, coverage: Number.text(entry.card.coverage, missing: "none"), icmec: "\(entry.icmecBand) of 5",
+                scoreRange: rangeText(entry.card).nonEmpty, coverage: Number.text(entry.card.coverage, missing: "none"),
+                icmec: "\(entry.icmecBand) of 5",
                 reviewed: jurisdiction.reviewed?.description, link: links?.jurisdiction(jurisdiction.code))
         }
     }

@@ -132,11 +132,15 @@ public struct CountryReport: Encodable, Sendable {
     static let peerLimit = 5
 
     public init(card: ScoreCard, ranking: Ranking, checklist: Checklist, weights: Weights, links: SiteLinks? = nil) {
-        self.init(card: card, ranking: ranking, peers: Gap.PeerIndex(ranking.entries.map(\.card)), checklist: checklist, weights: weights, links: links)
+        self.init(
+            card: card, ranking: ranking, peers: Gap.PeerIndex(ranking.entries.map(\.card)), checklist: checklist, weights: weights,
+            links: links)
     }
 
     /// - Parameter peers: the index of who meets what, built once from `ranking` (highest score first).
-    public init(card: ScoreCard, ranking: Ranking, peers index: Gap.PeerIndex, checklist: Checklist, weights: Weights, links: SiteLinks? = nil) {
+    public init(
+        card: ScoreCard, ranking: Ranking, peers index: Gap.PeerIndex, checklist: Checklist, weights: Weights, links: SiteLinks? = nil
+    ) {
         let jurisdiction = card.jurisdiction
         let date = card.asOf
         colophon = Colophon(checklist: checklist, asOf: date)
@@ -177,7 +181,8 @@ public struct CountryReport: Encodable, Sendable {
         let severe = allGaps.filter { !$0.needsResearch }
         gaps = severe.enumerated().map { view($1, $0 + 1) }
         research = allGaps.filter(\.needsResearch).enumerated().map { view($1, $0 + 1) }
-        advocacySummary = Self.summary(card: card, gaps: severe, research: allGaps.count - severe.count, checklist: checklist, weights: weights)
+        advocacySummary = Self.summary(
+            card: card, gaps: severe, research: allGaps.count - severe.count, checklist: checklist, weights: weights)
 
         categoryChart = BarChart(
             id: "categories-\(jurisdiction.code)", title: "Category scores, \(jurisdiction.name), as of \(date)",
@@ -231,11 +236,13 @@ public struct CountryReport: Encodable, Sendable {
     static func summary(card: ScoreCard, gaps: [Gap], research: Int, checklist: Checklist, weights: Weights) -> String {
         let name = card.jurisdiction.nameInProse
         guard card.isRecorded else {
-            return "\(name.uppercasedFirst)'s law is not recorded in this data set before \(card.jurisdiction.recordedFrom?.description ?? "-")."
+            return
+                "\(name.uppercasedFirst)'s law is not recorded in this data set before \(card.jurisdiction.recordedFrom?.description ?? "-")."
         }
         let statuses = card.criteria.map(\.reading.status)
         let applicable = statuses.count { $0 != .notApplicable }
-        let met = statuses.count { $0 == .met }, partial = statuses.count { $0 == .partial }
+        let met = statuses.count { $0 == .met }
+        let partial = statuses.count { $0 == .partial }
         var text = "As of \(card.asOf), \(name) meets \(met) of the \(applicable) applicable criteria of the checklist"
         text += partial > 0 ? " and partly meets \(partial) more." : "."
         text += " Its overall score is \(Number.text(card.score, missing: "not computable")) out of 100."
@@ -250,10 +257,12 @@ public struct CountryReport: Encodable, Sendable {
             let after = Scoring.scores(readings, checklist: checklist, weights: weights).overall
             text += top.count == 1 ? " Its most severe gap: " : " Its most severe gaps: "
             text += listInProse(names) + "."
-            text += " Closing \(top.count == 1 ? "it" : "them") would raise the score from \(Number.text(card.score, missing: "none")) to \(Number.text(after, missing: "none"))."
+            text +=
+                " Closing \(top.count == 1 ? "it" : "them") would raise the score from \(Number.text(card.score, missing: "none")) to \(Number.text(after, missing: "none"))."
         }
         if research > 0 {
-            text += " \(research) criteri\(research == 1 ? "on is" : "a are") unclear and need\(research == 1 ? "s" : "") research before the law can be judged on \(research == 1 ? "it" : "them")."
+            text +=
+                " \(research) criteri\(research == 1 ? "on is" : "a are") unclear and need\(research == 1 ? "s" : "") research before the law can be judged on \(research == 1 ? "it" : "them")."
         }
         return text
     }

@@ -103,49 +103,69 @@ public struct Site: Sendable {
             "\(card.jurisdiction.name) (\(card.jurisdiction.code)) from \(card.jurisdiction.recordedFrom?.description ?? "-")"
         }
         let colophon = Colophon(checklist: checklist, asOf: date)
-        let top = SiteLinks(depth: 0), nested = SiteLinks(depth: 1)
+        let top = SiteLinks(depth: 0)
+        let nested = SiteLinks(depth: 1)
         var pages: [Page] = []
 
-        pages.append(Page(path: "index.html", template: "site-index.html", view: SitePage.Index(
-            colophon: colophon, jurisdictionCount: String(cards.count), criteriaCount: String(checklist.criteria.count),
-            ranking: RankingRow.rows(ranking, links: top),
-            notRecorded: left.isEmpty ? nil : "Left out, because this data set records their law only later: \(listInProse(left)).",
-            onPaper: RankingReport.onPaper,
-            scoreChart: BarChart(
-                id: "scores", title: "Overall scores as of \(date)", description: "One bar per jurisdiction, highest first, scored 0 to 100.",
-                series: ["score"], groups: ranking.entries.map { (label: $0.card.jurisdiction.name, scores: [$0.card.score]) }),
-            heatmap: Heatmap(cards: cards, checklist: checklist, links: top), links: top)))
+        pages.append(
+            Page(
+                path: "index.html", template: "site-index.html",
+                view: SitePage.Index(
+                    colophon: colophon, jurisdictionCount: String(cards.count), criteriaCount: String(checklist.criteria.count),
+                    ranking: RankingRow.rows(ranking, links: top),
+                    notRecorded: left.isEmpty ? nil : "Left out, because this data set records their law only later: \(listInProse(left)).",
+                    onPaper: RankingReport.onPaper,
+                    scoreChart: BarChart(
+                        id: "scores", title: "Overall scores as of \(date)",
+                        description: "One bar per jurisdiction, highest first, scored 0 to 100.",
+                        series: ["score"], groups: ranking.entries.map { (label: $0.card.jurisdiction.name, scores: [$0.card.score]) }),
+                    heatmap: Heatmap(cards: cards, checklist: checklist, links: top), links: top)))
         let peers = Gap.PeerIndex(ranking.entries.map(\.card))
         for card in cards {
-            pages.append(Page(
-                path: "jurisdictions/\(card.jurisdiction.code).html", template: "country.html",
-                view: CountryReport(card: card, ranking: ranking, peers: peers, checklist: checklist, weights: weights, links: nested)))
+            pages.append(
+                Page(
+                    path: "jurisdictions/\(card.jurisdiction.code).html", template: "country.html",
+                    view: CountryReport(card: card, ranking: ranking, peers: peers, checklist: checklist, weights: weights, links: nested)))
         }
         for (position, criterion) in checklist.criteria.enumerated() {
-            pages.append(Page(path: "criteria/\(criterion.id).html", template: "site-criterion.html", view: SitePage.CriterionView(
-                colophon: colophon, id: criterion.id, title: criterion.title, question: criterion.question,
-                category: checklist.category(criterion.category)?.title ?? criterion.category, weight: String(weights.weight(of: criterion)),
-                why: criterion.why, standards: criterion.standards, recommendation: criterion.recommendation,
-                guidanceMet: criterion.guidance.met, guidancePartial: criterion.guidance.partial,
-                crosswalk: Self.crosswalk(criterion.crosswalk),
-                comparison: CriterionComparison(criterion: criterion, index: position, cards: cards, links: nested), links: nested)))
+            pages.append(
+                Page(
+                    path: "criteria/\(criterion.id).html", template: "site-criterion.html",
+                    view: SitePage.CriterionView(
+                        colophon: colophon, id: criterion.id, title: criterion.title, question: criterion.question,
+                        category: checklist.category(criterion.category)?.title ?? criterion.category,
+                        weight: String(weights.weight(of: criterion)),
+                        why: criterion.why, standards: criterion.standards, recommendation: criterion.recommendation,
+                        guidanceMet: criterion.guidance.met, guidancePartial: criterion.guidance.partial,
+                        crosswalk: Self.crosswalk(criterion.crosswalk),
+                        comparison: CriterionComparison(criterion: criterion, index: position, cards: cards, links: nested), links: nested))
+            )
         }
-        pages.append(Page(path: "checklist.html", template: "site-checklist.html", view: SitePage.ChecklistView(
-            colophon: colophon, sources: checklist.sources,
-            categories: checklist.categories.map { category in
-                .init(
-                    id: category.id, title: category.title, weight: String(weights.weight(of: category)),
-                    criteria: checklist.criteria.filter { $0.category == category.id }.map { criterion in
+        pages.append(
+            Page(
+                path: "checklist.html", template: "site-checklist.html",
+                view: SitePage.ChecklistView(
+                    colophon: colophon, sources: checklist.sources,
+                    categories: checklist.categories.map { category in
                         .init(
-                            id: criterion.id, title: criterion.title, question: criterion.question,
-                            weight: String(weights.weight(of: criterion)), link: top.criterion(criterion.id))
-                    })
-            }, links: top)))
-        pages.append(Page(path: "method.html", template: "site-method.html", view: SitePage.MethodPageView(
-            colophon: colophon, method: MethodView(checklist: checklist, weights: weights), links: top)))
+                            id: category.id, title: category.title, weight: String(weights.weight(of: category)),
+                            criteria: checklist.criteria.filter { $0.category == category.id }.map { criterion in
+                                .init(
+                                    id: criterion.id, title: criterion.title, question: criterion.question,
+                                    weight: String(weights.weight(of: criterion)), link: top.criterion(criterion.id))
+                            })
+                    }, links: top)))
+        pages.append(
+            Page(
+                path: "method.html", template: "site-method.html",
+                view: SitePage.MethodPageView(
+                    colophon: colophon, method: MethodView(checklist: checklist, weights: weights), links: top)))
         let data = DataSet(cards: cards, checklist: checklist, asOf: date)
-        pages.append(Page(path: "data.html", template: "site-data.html", view: SitePage.DataView(
-            colophon: colophon, downloads: data.downloads, links: top)))
+        pages.append(
+            Page(
+                path: "data.html", template: "site-data.html",
+                view: SitePage.DataView(
+                    colophon: colophon, downloads: data.downloads, links: top)))
         self.pages = pages
         downloads = data.files
     }
@@ -177,6 +197,8 @@ public struct Site: Sendable {
             "opsc": "Optional Protocol on the sale of children", "lanzarote": "Lanzarote Convention", "budapest": "Budapest Convention",
             "palermo": "Palermo Trafficking Protocol", "coe_trafficking": "CoE Anti-Trafficking Convention",
             "eu_2011_93": "EU Directive 2011/93/EU", "fatf": "FATF Recommendations",
+            "budapest_2ap": "Second Additional Protocol to the Budapest Convention", "uncc": "UN Convention against Cybercrime",
+            "eu_2011_36": "EU Directive 2011/36/EU", "eu_2024_1712": "EU Directive (EU) 2024/1712",
         ]
         var lines = Criterion.Crosswalk.treatyKeys.compactMap { key -> String? in
             guard let articles = crosswalk.articles[key], !articles.isEmpty else { return nil }
@@ -196,28 +218,39 @@ struct DataSet {
     init(cards: [ScoreCard], checklist: Checklist, asOf date: LegalDate) {
         let scores = ScoreReport(cards: cards, checklist: checklist, asOf: date)
         let export = DataExport(cards.map(\.jurisdiction), checklist: checklist, asOf: date)
-        files = [
-            OutputFile(path: "data/scores.csv", contents: scores.render(.csv)),
-            OutputFile(path: "data/scores.json", contents: scores.render(.json)),
-        ] + export.tables.map { OutputFile(path: "data/\($0.name).csv", contents: $0.csv) }
-        downloads = [
-            .init(
-                path: "data/scores.csv", description: "One row per jurisdiction: overall score, coverage and each category's score.",
-                columns: [
-                    .init(name: "code", description: "ISO 3166 code of the jurisdiction."),
-                    .init(name: "name", description: "Name of the jurisdiction."),
-                    .init(name: "score", description: "Overall score, 0 to 100, one decimal; empty when no category has a score."),
-                    .init(name: "score_low", description: "The score with every unclear criterion counted absent (equal to score)."),
-                    .init(name: "score_high", description: "The score with every unclear criterion counted met: the top of the range while research is missing."),
-                    .init(name: "coverage", description: "Share of applicable criteria whose status is not unclear, 0 to 100."),
-                    .init(name: checklist.categories.map(\.id).joined(separator: ", "), description: "One column per category of the checklist: its score, 0 to 100."),
-                ]),
-            .init(
-                path: "data/scores.json",
-                description: "The same scores with each criterion's status, weight, value and gain, as `lexgap score --format json` prints them (documented in the README).",
-                columns: []),
-        ] + export.tables.map { table in
-            .init(path: "data/\(table.name).csv", description: table.description, columns: table.columns.map { .init(name: $0.name, description: $0.description) })
-        }
+        files =
+            [
+                OutputFile(path: "data/scores.csv", contents: scores.render(.csv)),
+                OutputFile(path: "data/scores.json", contents: scores.render(.json)),
+            ] + export.tables.map { OutputFile(path: "data/\($0.name).csv", contents: $0.csv) }
+        downloads =
+            [
+                .init(
+                    path: "data/scores.csv", description: "One row per jurisdiction: overall score, coverage and each category's score.",
+                    columns: [
+                        .init(name: "code", description: "ISO 3166 code of the jurisdiction."),
+                        .init(name: "name", description: "Name of the jurisdiction."),
+                        .init(name: "score", description: "Overall score, 0 to 100, one decimal; empty when no category has a score."),
+                        .init(name: "score_low", description: "The score with every unclear criterion counted absent (equal to score)."),
+                        .init(
+                            name: "score_high",
+                            description:
+                                "The score with every unclear criterion counted met: the top of the range while research is missing."),
+                        .init(name: "coverage", description: "Share of applicable criteria whose status is not unclear, 0 to 100."),
+                        .init(
+                            name: checklist.categories.map(\.id).joined(separator: ", "),
+                            description: "One column per category of the checklist: its score, 0 to 100."),
+                    ]),
+                .init(
+                    path: "data/scores.json",
+                    description:
+                        "The same scores with each criterion's status, weight, value and gain, as `lexgap score --format json` prints them (documented in docs/commands.md).",
+                    columns: []),
+            ]
+            + export.tables.map { table in
+                .init(
+                    path: "data/\(table.name).csv", description: table.description,
+                    columns: table.columns.map { .init(name: $0.name, description: $0.description) })
+            }
     }
 }

@@ -61,12 +61,14 @@ public struct TemplateSet: Sendable {
             guard let file = chosen[name] else { continue }
             guard file.source.size <= SourceFile.sizeLimit else {
                 diagnostics.error(
-                    .tooLarge, "the template is \(file.source.size / 1024 / 1024) MB; lexgap reads files of at most \(SourceFile.sizeLimit / 1024 / 1024) MB",
+                    .tooLarge,
+                    "the template is \(file.source.size / 1024 / 1024) MB; lexgap reads files of at most \(SourceFile.sizeLimit / 1024 / 1024) MB",
                     at: SourceLocation(file: file.source.path, line: 1, column: 1))
                 continue
             }
             guard let text = String(validating: file.source.bytes, as: UTF8.self) else {
-                diagnostics.error(.notUTF8, "the template is not valid UTF-8", at: SourceLocation(file: file.source.path, line: 1, column: 1))
+                diagnostics.error(
+                    .notUTF8, "the template is not valid UTF-8", at: SourceLocation(file: file.source.path, line: 1, column: 1))
                 continue
             }
             do {
@@ -124,9 +126,11 @@ public struct TemplateSet: Sendable {
 
     /// Where the first of the most deeply nested sections of `text` opens.
     static func deepestSection(in text: String, file: String) -> SourceLocation {
-        var depth = 0, deepest = 0
+        var depth = 0
+        var deepest = 0
         var location = SourceLocation(file: file, line: 1, column: 1)
-        var line = 1, column = 1
+        var line = 1
+        var column = 1
         var index = text.startIndex
         while index < text.endIndex {
             let rest = text[index...]
@@ -230,7 +234,8 @@ public struct TemplateSet: Sendable {
     /// renders an unknown partial as nothing, which would silently drop part of a report.
     static func references(in text: String, file: String) -> [(name: String, location: SourceLocation)] {
         var found: [(String, SourceLocation)] = []
-        var line = 1, column = 1
+        var line = 1
+        var column = 1
         var index = text.startIndex
         while index < text.endIndex {
             if text[index...].hasPrefix("{{>") || text[index...].hasPrefix("{{<") {

@@ -79,7 +79,8 @@ extension Array where Element: Sendable {
         let chunk = (count + parts - 1) / parts
         withoutActuallyEscaping(transform) { transform in
             DispatchQueue.concurrentPerform(iterations: parts) { part in
-                let start = part * chunk, end = Swift.min(count, start + chunk)
+                let start = part * chunk
+                let end = Swift.min(count, start + chunk)
                 guard start < end else { return }
                 for index in start..<end { slots[index] = transform(self[index]) }
             }

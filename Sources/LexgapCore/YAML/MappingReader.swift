@@ -57,7 +57,9 @@ struct MappingReader {
         self.known.keys = known
         for (key, _) in mapping {
             guard let name = key.scalar?.string else {
-                collector.error(.wrongType, "keys of \(what) must be plain words, found \(key.kindDescription)", at: key.location(in: file, fallback: location))
+                collector.error(
+                    .wrongType, "keys of \(what) must be plain words, found \(key.kindDescription)",
+                    at: key.location(in: file, fallback: location))
                 continue
             }
             if known.contains(name) { continue }
@@ -192,7 +194,8 @@ struct MappingReader {
             return nil
         }
         guard range.contains(number) else {
-            let expected = range.upperBound == Int.max ? "at least \(range.lowerBound)" : "between \(range.lowerBound) and \(range.upperBound)"
+            let expected =
+                range.upperBound == Int.max ? "at least \(range.lowerBound)" : "between \(range.lowerBound) and \(range.upperBound)"
             collector.error(.invalidValue, "'\(key)' must be \(expected), found \(number)", at: at)
             return nil
         }
@@ -214,7 +217,8 @@ struct MappingReader {
     func url(_ key: String) -> String? {
         guard let text = string(key, required: false) else { return nil }
         guard WebAddress.isHTTP(text) else {
-            collector.error(.invalidURL, "'\(key)' must be an absolute http:// or https:// address, found '\(text)'", at: valueLocation(key))
+            collector.error(
+                .invalidURL, "'\(key)' must be an absolute http:// or https:// address, found '\(text)'", at: valueLocation(key))
             return nil
         }
         return text
@@ -277,7 +281,9 @@ struct MappingReader {
         }
         return sequence(key).compactMap { item in
             guard case .scalar(let scalar) = item, !scalar.isNull else {
-                collector.error(.wrongType, "expected text in the list '\(key)', found \(item.kindDescription)", at: item.location(in: file, fallback: location))
+                collector.error(
+                    .wrongType, "expected text in the list '\(key)', found \(item.kindDescription)",
+                    at: item.location(in: file, fallback: location))
                 return nil
             }
             guard checkText(scalar.string, key, at: item.location(in: file, fallback: location)) else { return nil }

@@ -54,7 +54,8 @@ struct SyntaxHint {
             }
         }
         let keyColumn: Int = text.distance(from: text.startIndex, to: body.startIndex)
-        return Line(number: number, text: text, indent: indent, key: key, keyColumn: keyColumn, isItem: keyColumn > indent, valueStart: valueStart)
+        return Line(
+            number: number, text: text, indent: indent, key: key, keyColumn: keyColumn, isItem: keyColumn > indent, valueStart: valueStart)
     }
 
     /// The step the file indents by (2 in lexgap's files): the most common increase between consecutive content lines.
@@ -83,17 +84,26 @@ struct SyntaxHint {
                 "*": "'*' (YAML reads '*name' as a reference to an anchor)", "&": "'&' (YAML reads '&name' as an anchor)",
                 "@": "'@'", "`": "'`'", "%": "'%'", "!": "'!' (YAML reads it as a tag)", "|": "'|'", ">": "'>'",
             ]
-            if let what = special[first], problem.contains("alias") || problem.contains("cannot start any token") || problem.contains("anchor") || problem.contains("tag") {
-                return SyntaxHint(message: "the text of '\(here.key ?? "")' starts with \(what), which YAML reads as syntax; \(quoteHint)", line: here.number, column: here.valueStart! + 1)
+            if let what = special[first],
+                problem.contains("alias") || problem.contains("cannot start any token") || problem.contains("anchor")
+                    || problem.contains("tag")
+            {
+                return SyntaxHint(
+                    message: "the text of '\(here.key ?? "")' starts with \(what), which YAML reads as syntax; \(quoteHint)",
+                    line: here.number, column: here.valueStart! + 1)
             }
             if first == "\"" || first == "'", problem.contains("did not find expected key") || problem.contains("expected <block end>") {
                 return SyntaxHint(
-                    message: "the text of '\(here.key ?? "")' goes on after its closing quote; put the whole text inside the quotes (doubling any quote within it), or write the key alone and the text on the next lines, indented, after `>-`",
+                    message:
+                        "the text of '\(here.key ?? "")' goes on after its closing quote; put the whole text inside the quotes (doubling any quote within it), or write the key alone and the text on the next lines, indented, after `>-`",
                     line: here.number, column: here.valueStart! + 1)
             }
         }
 
-        let indentationFamily = ["mapping values are not allowed", "did not find expected key", "did not find expected '-'", "block sequence entries are not allowed", "did not find expected <document start>"]
+        let indentationFamily = [
+            "mapping values are not allowed", "did not find expected key", "did not find expected '-'",
+            "block sequence entries are not allowed", "did not find expected <document start>",
+        ]
         guard indentationFamily.contains(where: problem.contains) else { return nil }
 
         // A colon inside unquoted text, after the line's own key.
@@ -107,7 +117,8 @@ struct SyntaxHint {
         let step = step(lines)
         let content = Array(lines[..<errorLine].filter(\.isContent))
         if step > 1, let index = content.indices.suffix(4).last(where: { content[$0].indent % step != 0 }), index > 0 {
-            let odd = content[index], previous = content[index - 1]
+            let odd = content[index]
+            let previous = content[index - 1]
             let expected: Int
             let reason: String
             if previous.opensBlock {
@@ -121,11 +132,13 @@ struct SyntaxHint {
                 reason = "to align with '\(previous.key ?? "")' on line \(previous.number)"
             }
             return SyntaxHint(
-                message: "this line is indented differently from the keys above it (\(odd.indent) spaces); indent it by \(expected) spaces \(reason)",
+                message:
+                    "this line is indented differently from the keys above it (\(odd.indent) spaces); indent it by \(expected) spaces \(reason)",
                 line: odd.number, column: odd.indent + 1)
         }
         guard content.count >= 2 else { return nil }
-        let current = content[content.count - 1], previous = content[content.count - 2]
+        let current = content[content.count - 1]
+        let previous = content[content.count - 2]
         guard current.indent > previous.indent, previous.valueStart != nil else { return nil }
         // A key with a value is followed by a deeper line: either that line is indented too far, or the key was moved
         // out of the block the deeper line belongs to. The keys of the same kind above tell which.
@@ -133,11 +146,13 @@ struct SyntaxHint {
         let kin = family.flatMap { family in content.dropLast(2).last { $0.key.map { family.contains(String($0)) } ?? false } }
         if let kin, kin.keyColumn == current.keyColumn, kin.keyColumn != previous.keyColumn {
             return SyntaxHint(
-                message: "this line is indented differently from the keys of its block ('\(kin.key!)' on line \(kin.number)); indent '\(previous.key ?? "")' by \(current.keyColumn) spaces to align with them",
+                message:
+                    "this line is indented differently from the keys of its block ('\(kin.key!)' on line \(kin.number)); indent '\(previous.key ?? "")' by \(current.keyColumn) spaces to align with them",
                 line: previous.number, column: previous.indent + 1)
         }
         return SyntaxHint(
-            message: "this line is indented more than '\(previous.key ?? "")' on line \(previous.number), so YAML reads it as part of that text; indent '\(current.key ?? "")' by \(previous.keyColumn) spaces to align with it",
+            message:
+                "this line is indented more than '\(previous.key ?? "")' on line \(previous.number), so YAML reads it as part of that text; indent '\(current.key ?? "")' by \(previous.keyColumn) spaces to align with it",
             line: current.number, column: current.indent + 1)
     }
 
@@ -147,4 +162,3 @@ struct SyntaxHint {
         Set(JurisdictionLoader.treatyKeys), Set(JurisdictionLoader.sourceKeys), Set(JurisdictionLoader.provisionKeys),
     ]
 }
-

@@ -65,7 +65,8 @@ enum YAMLParsing {
             if mayExceedLimits(bytes), let problem = measure(root, depth: 1, budget: &budget) {
                 switch problem {
                 case .tooDeep(let line, let column):
-                    collector.error(.tooDeep, "nesting deeper than \(Limits.depth) levels", at: .init(file: file.path, line: line, column: column))
+                    collector.error(
+                        .tooDeep, "nesting deeper than \(Limits.depth) levels", at: .init(file: file.path, line: line, column: column))
                 case .tooManyNodes:
                     collector.error(
                         .tooLarge,
@@ -95,11 +96,16 @@ enum YAMLParsing {
     /// and each flow bracket adds at most two levels, so under 20 of each the depth stays under 64.
     static func mayExceedLimits(_ bytes: ArraySlice<UInt8>) -> Bool {
         let bound = 20
-        var prefix = 0, atLineStart = true, flow = 0, deepestFlow = 0
+        var prefix = 0
+        var atLineStart = true
+        var flow = 0
+        var deepestFlow = 0
         for byte in bytes {
             switch byte {
             case UInt8(ascii: "*"): return true
-            case UInt8(ascii: "\n"), UInt8(ascii: "\r"): atLineStart = true; prefix = 0
+            case UInt8(ascii: "\n"), UInt8(ascii: "\r"):
+                atLineStart = true
+                prefix = 0
             case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"):
                 if atLineStart { prefix += 1 }
             case UInt8(ascii: "["), UInt8(ascii: "{"):
@@ -152,8 +158,8 @@ enum YAMLParsing {
             return "\(problem) (\(context.text) at line \(context.mark.line), column \(context.mark.column))"
         }
         switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
-            let .composer(context, problem, mark, _):
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
             // libyaml stops at 1,000 levels, before lexgap's own (lower) limit can be applied.
             if problem.hasPrefix("Maximum nesting level") {
                 collector.error(.tooDeep, "nesting deeper than \(Limits.depth) levels", at: at(mark))
@@ -169,13 +175,13 @@ enum YAMLParsing {
                 return
             }
             collector.error(.yamlSyntax, message, at: location)
-        case let .reader(problem, offset, value, _):
+        case .reader(let problem, let offset, let value, _):
             let bytes = Array(text.utf8)[...]
             let byteOffset = offset.map { Array(text.prefix($0).utf8).count } ?? 0
             var message = problem
             if value >= 0 { message += String(format: " (U+%04X)", value) }
             collector.error(.yamlSyntax, message, at: location(ofByteOffset: byteOffset, in: bytes, file: file))
-        case let .duplicatedKeysInMapping(duplicates, context):
+        case .duplicatedKeysInMapping(let duplicates, let context):
             let key = duplicates.first ?? ""
             let first = at(context.mark)
             let repeated = locateRepeatedKey(key, after: first, in: text)
@@ -218,7 +224,12 @@ enum YAMLParsing {
         for scalar in text.unicodeScalars {
             if line == mark.line, column == mark.column { return scalar }
             if line > mark.line { return nil }
-            if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+            if scalar == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
         }
         return nil
     }
