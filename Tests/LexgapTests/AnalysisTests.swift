@@ -58,6 +58,23 @@ import Yams
         #expect(result.status == 2)
     }
 
+    /// Output made with `--weights` says so: in JSON, in a table's first line and in a report's header; and the
+    /// analyses can be limited to the jurisdictions a student compares.
+    @Test func outputNamesItsWeightsAndSubset() throws {
+        let weights = ["--weights", "analysis/weights.yaml", "--as-of", "2026-01-01"]
+        let rank = try CLI.run(["rank", "XA", "XC", "--format", "json"] + weights + Self.data, in: Fixtures.directory)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(rank.stdout.utf8)) as? [String: Any])
+        #expect(json["weights"] as? String == "analysis/weights.yaml")
+        #expect((json["ranking"] as? [[String: Any]])?.compactMap { $0["code"] as? String }.sorted() == ["XA", "XC"])
+        let table = try CLI.run(["sensitivity", "XA", "XB"] + weights + Self.data, in: Fixtures.directory)
+        #expect(table.stdout.hasPrefix("Rank under alternative weights, as of 2026-01-01, base weights: analysis/weights.yaml\n"))
+        #expect(!table.stdout.contains("XC"))
+        let report = try CLI.run(["report", "XA"] + weights + Self.data, in: Fixtures.directory)
+        #expect(report.stdout.contains("**Scores use the weights in analysis/weights.yaml, not the checklist's.**"))
+        let plain = try CLI.run(["rank", "--format", "json", "--as-of", "2026-01-01"] + Self.data, in: Fixtures.directory)
+        #expect(plain.stdout.contains("\"weights\" : null"))
+    }
+
     @Test func csvIsRFC4180() throws {
         let result = try CLI.run(["gaps", "XC", "--format", "csv", "--as-of", "2026-01-01"] + Self.data, in: Fixtures.directory)
         // Every record ends in CRLF, and the recommendation with a comma-free text stays unquoted.

@@ -43,6 +43,12 @@ import Testing
     @Test func newRejectsACodeThatIsNotISO() throws {
         let result = try CLI.run(["new", "../XZ", "--name", "X"] + Self.checklist, in: Fixtures.directory)
         #expect(result.status == 2)
+        // A lower-case or alpha-3 code gets the code the user meant.
+        for (typed, meant) in [("id", "ID"), ("IDN", "ID"), ("phl", "PH")] {
+            let suggested = try CLI.run(["new", typed, "--name", "X"] + Self.checklist, in: Fixtures.directory)
+            #expect(suggested.status == 2)
+            #expect(suggested.stderr.contains("Error: '\(typed)' is not an ISO 3166 code; did you mean \(meant)?"), "\(suggested.stderr)")
+        }
     }
 
     /// Two codings that differ on one criterion of three: agreement 2/3; kappa = (2/3 − 2/9) / (1 − 2/9) = 4/7.

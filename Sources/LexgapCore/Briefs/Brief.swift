@@ -237,7 +237,7 @@ public struct Brief: Encodable, Sendable {
             table = nil
         }
         self.kind = kind.rawValue
-        colophon = Colophon(checklist: checklist, asOf: date)
+        colophon = Colophon(checklist: checklist, asOf: date, weights: weights)
         sections = draft.sections
         footnotes = draft.footnotes
 

@@ -21,7 +21,8 @@ public enum WeightsLoader {
             top.checkKeys(["schema_version", "categories", "criteria"])
             weights = Weights(
                 categories: read(top, "categories", known: checklist.categories.map(\.id), noun: "category", code: .unknownCategory),
-                criteria: read(top, "criteria", known: checklist.criteria.map(\.id), noun: "criterion", code: .unknownCriterion))
+                criteria: read(top, "criteria", known: checklist.criteria.map(\.id), noun: "criterion", code: .unknownCriterion),
+                source: file.path)
         }
         return (weights, collector.diagnostics.sorted())
     }

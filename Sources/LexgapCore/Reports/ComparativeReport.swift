@@ -152,7 +152,7 @@ public struct ComparativeReport: Encodable, Sendable {
         }
         notRecorded = left.isEmpty ? nil : "Left out, because this data set records their law only later: \(listInProse(left))."
         onPaper = RankingReport.onPaper
-        colophon = Colophon(checklist: checklist, asOf: date)
+        colophon = Colophon(checklist: checklist, asOf: date, weights: weights)
         title = listInProse(cards.map(\.jurisdiction.name))
         jurisdictions = RankingRow.rows(Ranking(cards), links: nil)
         heatmap = Heatmap(cards: cards, checklist: checklist, links: nil)

@@ -143,7 +143,7 @@ public struct CountryReport: Encodable, Sendable {
     ) {
         let jurisdiction = card.jurisdiction
         let date = card.asOf
-        colophon = Colophon(checklist: checklist, asOf: date)
+        colophon = Colophon(checklist: checklist, asOf: date, weights: weights)
         self.jurisdiction = JurisdictionView(
             code: jurisdiction.code, name: jurisdiction.name, region: jurisdiction.region,
             reviewed: jurisdiction.reviewed?.description, recordedFrom: jurisdiction.recordedFrom?.description,

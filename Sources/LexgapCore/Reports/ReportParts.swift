@@ -9,17 +9,20 @@ public struct Colophon: Encodable, Sendable {
     /// The date the law is read as of; also the report's date (no report reads the clock).
     public var asOf: String
     public var disclaimer: String
+    /// Set when scores use a weights file: "Scores use the weights in FILE, not the checklist's."
+    public var weightsNote: String?
 
     public static let disclaimerText =
         "lexgap is a research aid, not legal advice. Its assessments are one reading of the statutes, made from the "
         + "sources each jurisdiction file lists; check the official text of the law before relying on any of them."
 
-    init(checklist: Checklist, asOf: LegalDate) {
+    init(checklist: Checklist, asOf: LegalDate, weights: Weights = .checklist) {
         tool = "lexgap \(Release.version)"
         self.checklist = checklist.title
         checklistVersion = checklist.version
         self.asOf = asOf.description
         disclaimer = Self.disclaimerText
+        weightsNote = weights.source.map { "Scores use the weights in \($0), not the checklist's." }
     }
 }
 

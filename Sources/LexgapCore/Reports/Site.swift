@@ -102,7 +102,7 @@ public struct Site: Sendable {
         let left = ranking.notRecorded.map { card in
             "\(card.jurisdiction.name) (\(card.jurisdiction.code)) from \(card.jurisdiction.recordedFrom?.description ?? "-")"
         }
-        let colophon = Colophon(checklist: checklist, asOf: date)
+        let colophon = Colophon(checklist: checklist, asOf: date, weights: weights)
         let top = SiteLinks(depth: 0)
         let nested = SiteLinks(depth: 1)
         var pages: [Page] = []
