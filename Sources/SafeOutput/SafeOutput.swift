@@ -355,6 +355,11 @@ public enum SafeOutput {
     }
 
     static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws(OutputFailure) {
+        if let code = writeAll(bytes, to: descriptor) { throw OutputFailure.system("write", path, code) }
+    }
+
+    /// Writes all of `bytes`, retrying after interrupts; the errno of a failure, or nil.
+    static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32? {
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes { buffer in
@@ -362,10 +367,11 @@ public enum SafeOutput {
             }
             if written < 0 {
                 if errno == EINTR { continue }
-                throw OutputFailure.system("write", path)
+                return errno
             }
             offset += written
         }
+        return nil
     }
 
     static func overwrite(_ target: String, with bytes: [UInt8], path: String) throws(OutputFailure) {
@@ -448,18 +454,6 @@ public enum StandardStream: Int32, Sendable {
     @discardableResult
     public func write(bytes: [UInt8]) -> Int32? {
         if Self.closed.contains(rawValue) { return EBADF }
-        var bytes = bytes
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeMutableBytes { buffer in
-                Glibc.write(rawValue, buffer.baseAddress! + offset, buffer.count - offset)
-            }
-            if written < 0 {
-                if errno == EINTR { continue }
-                return errno
-            }
-            offset += written
-        }
-        return nil
+        return SafeOutput.writeAll(bytes, to: rawValue)
     }
 }

@@ -129,20 +129,27 @@ public struct TemplateSet: Sendable {
         var depth = 0
         var deepest = 0
         var location = SourceLocation(file: file, line: 1, column: 1)
-        var line = 1
-        var column = 1
-        var index = text.startIndex
-        while index < text.endIndex {
-            let rest = text[index...]
-            if rest.hasPrefix("{{#") || rest.hasPrefix("{{^") {
+        forEachTag(in: text) { tag, line, column in
+            if tag.hasPrefix("{{#") || tag.hasPrefix("{{^") {
                 depth += 1
                 if depth > deepest {
                     deepest = depth
                     location = SourceLocation(file: file, line: line, column: column)
                 }
-            } else if rest.hasPrefix("{{/") {
+            } else if tag.hasPrefix("{{/") {
                 depth = max(0, depth - 1)
             }
+        }
+        return location
+    }
+
+    /// Calls `body` with the text from each `{{` on, and its line and column.
+    static func forEachTag(in text: String, _ body: (Substring, Int, Int) -> Void) {
+        var line = 1
+        var column = 1
+        var index = text.startIndex
+        while index < text.endIndex {
+            if text[index...].hasPrefix("{{") { body(text[index...], line, column) }
             if text[index] == "\n" {
                 line += 1
                 column = 1
@@ -151,7 +158,6 @@ public struct TemplateSet: Sendable {
             }
             index = text.index(after: index)
         }
-        return location
     }
 
     public func contains(_ name: String) -> Bool { names.contains(name) }
@@ -234,24 +240,13 @@ public struct TemplateSet: Sendable {
     /// renders an unknown partial as nothing, which would silently drop part of a report.
     static func references(in text: String, file: String) -> [(name: String, location: SourceLocation)] {
         var found: [(String, SourceLocation)] = []
-        var line = 1
-        var column = 1
-        var index = text.startIndex
-        while index < text.endIndex {
-            if text[index...].hasPrefix("{{>") || text[index...].hasPrefix("{{<") {
-                let start = text.index(index, offsetBy: 3)
-                if let close = text[start...].range(of: "}}") {
-                    let name = text[start..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-                    if !name.isEmpty { found.append((name, SourceLocation(file: file, line: line, column: column))) }
-                }
+        forEachTag(in: text) { tag, line, column in
+            guard tag.hasPrefix("{{>") || tag.hasPrefix("{{<") else { return }
+            let start = tag.index(tag.startIndex, offsetBy: 3)
+            if let close = tag[start...].range(of: "}}") {
+                let name = tag[start..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                if !name.isEmpty { found.append((name, SourceLocation(file: file, line: line, column: column))) }
             }
-            if text[index] == "\n" {
-                line += 1
-                column = 1
-            } else {
-                column += 1
-            }
-            index = text.index(after: index)
         }
         return found
     }
