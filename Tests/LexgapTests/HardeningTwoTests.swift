@@ -162,6 +162,39 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path) == [])
     }
 
+    /// Whether this run may mount a small file system (root on Linux, as in CI): the only honest way to test a full
+    /// disk and a mount point.
+    static let canMount: Bool = {
+        guard geteuid() == 0, let folder = try? Scratch.folder() else { return false }
+        let mounted = mount("tmpfs", folder.path, "tmpfs", 0, "size=64k") == 0
+        if mounted { umount(folder.path) }
+        return mounted
+    }()
+
+    /// A full disk is named as the cause and leaves nothing behind; a folder that is a mount point, which cannot be
+    /// renamed, is filled in place.
+    @Test(.enabled(if: canMount)) func fullDiskAndMountPoints() throws {
+        let folder = try Self.project()
+        let disk = try Scratch.folder()
+        #expect(mount("tmpfs", disk.path, "tmpfs", 0, "size=16k") == 0)
+        defer { umount(disk.path) }
+        let full = try Self.run(["site", "-o", disk.appendingPathComponent("site").path, "--as-of", "2026-01-01"], in: folder)
+        #expect(full.status == 2)
+        #expect(full.stderr == "error: cannot write '\(disk.path)/site': No space left on device\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: disk.path) == [])
+
+        let roomy = try Scratch.folder()
+        #expect(mount("tmpfs", roomy.path, "tmpfs", 0, "size=8m") == 0)
+        defer { umount(roomy.path) }
+        for _ in 0..<2 {
+            let result = try Self.run(["site", "-o", roomy.path, "--force", "--as-of", "2026-01-01"], in: folder)
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        let names = try FileManager.default.contentsOfDirectory(atPath: roomy.path)
+        #expect(names.contains("index.html") && names.contains(".lexgap-output"))
+        #expect(!names.contains { $0.hasPrefix(".lexgap-tmp-") })
+    }
+
     // MARK: - No crash from any argument or template
 
     @Test(arguments: ["lexgap rank > /dev/full", "lexgap rank >&-", "lexgap --version >&-", "lexgap rank --format json > /dev/full"])
