@@ -25,7 +25,7 @@ struct BriefCommand: ParsableCommand {
     @OptionGroup var templateOptions: TemplateOptions
 
     @Option(help: "upr, crc-opsc, crc-loi, tip or crosswalk.") var kind: BriefKind
-    @Option(help: "Output format: md, docx or html.") var format: BriefFormat = .md
+    @Option(help: "Output format: md, docx or html (default: the -o file's extension, else md).") var format: BriefFormat?
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (required for docx).", valueName: "file")) var output: String?
     @Option(help: "Footnote style: oscola (s 72, art 3(1)(c)) or bluebook (§ 72, art. 3(1)(c)).") var citationStyle: CitationStyle = .oscola
     @Option(name: .customLong("organisation"), help: ArgumentHelp("A submitting organisation (repeat for several).", valueName: "name"))
@@ -43,11 +43,14 @@ struct BriefCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Jurisdiction code.", valueName: "code")) var code: String
 
     func validate() throws {
-        if format == .docx, output == nil { throw ValidationError("--format docx needs -o FILE") }
+        if try chosenFormat() == .docx, output == nil { throw ValidationError("--format docx needs -o FILE") }
         if let from, let to, to < from { throw ValidationError("--to must not be before --from") }
     }
 
+    func chosenFormat() throws -> BriefFormat { try outputFormat(format, output: output, default: .md) }
+
     func run() throws {
+        let format = try chosenFormat()
         let (checklist, jurisdictions, weights) = try reading.load()
         let target = try reading.selectPublished([code], from: jurisdictions)[0]
         var settings = BriefSettings()
@@ -81,16 +84,23 @@ struct BriefCommand: ParsableCommand {
         }
         switch format {
         case .md, .html:
-            try Output.emit(text, to: output)
+            try Output.emit(text, to: output, detail: brief.wordsDetail)
         case .docx:
-            try Pandoc.docx(markdown: text, reference: try templateOptions.file("brief-reference.docx"), to: output!)
+            guard let output else { throw ValidationError("--format docx needs -o FILE") }
+            try Pandoc.docx(
+                markdown: text, reference: try templateOptions.file("brief-reference.docx"), to: output, detail: brief.wordsDetail)
         }
     }
 }
 
+extension Brief {
+    /// "1,633 of 2,815 words", for the message after writing.
+    var wordsDetail: String { cap.map { "\(words) of \($0) words" } ?? "\(words) words" }
+}
+
 /// Word documents from Markdown through pandoc, whose footnotes, headings and numbered lists become Word's own.
 enum Pandoc {
-    static func docx(markdown: String, reference: String?, to output: String) throws {
+    static func docx(markdown: String, reference: String?, to output: String, detail: String?) throws {
         guard let pandoc = findExecutable(["pandoc"]) else {
             throw CommandFailure(
                 message:
@@ -108,7 +118,7 @@ enum Pandoc {
             guard status == 0, let data = FileManager.default.contents(atPath: result.path), !data.isEmpty else {
                 throw CommandFailure(message: "pandoc could not make the DOCX (exit \(status)): \(message)")
             }
-            try Output.emit([UInt8](data), to: output)
+            try Output.emit([UInt8](data), to: output, detail: detail)
         }
     }
 }

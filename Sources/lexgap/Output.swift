@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import LexgapCore
 import SafeOutput
@@ -9,17 +10,19 @@ enum Output {
     static let standardOutput = "-"
 
     /// `text` to `path`, or to standard output when `path` is nil or `-`.
-    static func emit(_ text: String, to path: String?) throws {
-        try emit(Array(text.utf8), to: path)
+    static func emit(_ text: String, to path: String?, detail: String? = nil) throws {
+        try emit(Array(text.utf8), to: path, detail: detail)
     }
 
-    static func emit(_ bytes: [UInt8], to path: String?) throws {
+    /// After writing a file, says so on standard error (with `detail`, e.g. a word count), as `site` and `export` do.
+    static func emit(_ bytes: [UInt8], to path: String?, detail: String? = nil) throws {
         guard let path, path != standardOutput else { return writeStandardOutput(bytes: bytes) }
         do {
             try SafeOutput.writeFile(bytes, to: path, inputs: Inputs.paths)
         } catch {
             throw CommandFailure(message: error.message)
         }
+        writeStandardError("wrote \(path)\(detail.map { " (\($0))" } ?? "")\n")
     }
 
     /// A new file, never replacing one.
@@ -40,6 +43,26 @@ enum Output {
             throw CommandFailure(message: error.message)
         }
     }
+}
+
+/// The format a command writes: `--format` if given, else the one the output file's extension names, else the
+/// default. A `--format` that contradicts the extension is a usage error: `-o x.pdf --format md` would write Markdown
+/// into a file every program opens as a PDF.
+func outputFormat<Format: RawRepresentable & CaseIterable>(_ given: Format?, output: String?, default fallback: Format) throws
+    -> Format where Format.RawValue == String
+{
+    let aliases = ["markdown": "md", "htm": "html"]
+    var named: Format?
+    if let output, output != Output.standardOutput, let dot = output.lastIndex(of: "."), !output[dot...].contains("/") {
+        let ending = output[output.index(after: dot)...].lowercased()
+        named = Format(rawValue: aliases[ending] ?? ending)
+    }
+    if let given, let named, given != named {
+        throw ValidationError(
+            "--format \(given.rawValue) does not match the output file '\(output ?? "")' (.\(named.rawValue)); drop --format or rename the file"
+        )
+    }
+    return given ?? named ?? fallback
 }
 
 /// The files and folders this run has read: no output may replace them.

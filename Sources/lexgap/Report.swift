@@ -85,8 +85,8 @@ struct Report: ParsableCommand {
     @OptionGroup var reading: ReadingOptions
     @OptionGroup var templateOptions: TemplateOptions
 
-    @Option(help: "Output format: md, html, pdf or json.")
-    var format: ReportFormat = .md
+    @Option(help: "Output format: md, html, pdf or json (default: the -o file's extension, else md).")
+    var format: ReportFormat?
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (default: standard output; required for pdf).", valueName: "file"))
     var output: String?
@@ -103,11 +103,14 @@ struct Report: ParsableCommand {
     func validate() throws {
         if compare, codes.count < 2 { throw ValidationError("--compare needs two or more jurisdiction codes") }
         if !compare, codes.count != 1 { throw ValidationError("name one jurisdiction (or use --compare with two or more)") }
-        if format == .pdf, output == nil { throw ValidationError("--format pdf needs -o FILE") }
+        if try chosenFormat() == .pdf, output == nil { throw ValidationError("--format pdf needs -o FILE") }
     }
+
+    func chosenFormat() throws -> ReportFormat { try outputFormat(format, output: output, default: .md) }
 
     func run() throws {
         let date = reading.date
+        let format = try chosenFormat()
         let (checklist, jurisdictions, weightTable) = try reading.load()
         let view: any Encodable & Sendable
         if compare {

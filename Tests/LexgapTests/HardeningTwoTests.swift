@@ -195,6 +195,28 @@ import Testing
         #expect(!names.contains { $0.hasPrefix(".lexgap-tmp-") })
     }
 
+    /// The format follows the output file's extension; a --format that contradicts it is a usage error; a written
+    /// file is announced on standard error.
+    @Test func formatFollowsTheOutputExtension() throws {
+        let folder = try Self.project()
+        let docx = try Self.run(["brief", "XA", "--kind", "upr", "-o", "upr.docx", "--as-of", "2026-01-01"], in: folder)
+        #expect(docx.status == 0, "\(docx.stderr)")
+        #expect(docx.stderr.hasPrefix("wrote upr.docx ("))
+        let listing = try Tool.run(
+            "python3",
+            ["-c", "import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).namelist())", folder.appendingPathComponent("upr.docx").path])
+        #expect(listing.contains("word/document.xml"))
+        let html = try Self.run(["report", "XA", "-o", "xa.html", "--as-of", "2026-01-01"], in: folder)
+        #expect(html.stderr == "wrote xa.html\n")
+        #expect(try String(contentsOf: folder.appendingPathComponent("xa.html"), encoding: .utf8).hasPrefix("<!DOCTYPE html>"))
+        let before = Self.snapshot(folder)
+        let mismatch = try Self.run(["report", "XA", "--format", "md", "-o", "x.pdf"], in: folder)
+        #expect(mismatch.status == 2)
+        #expect(
+            mismatch.stderr.hasPrefix("Error: --format md does not match the output file 'x.pdf' (.pdf); drop --format or rename the file"))
+        #expect(Self.snapshot(folder) == before)
+    }
+
     // MARK: - No crash from any argument or template
 
     @Test(arguments: ["lexgap rank > /dev/full", "lexgap rank >&-", "lexgap --version >&-", "lexgap rank --format json > /dev/full"])
