@@ -61,6 +61,8 @@ public struct ProvisionView: Encodable, Sendable {
     public var section: String
     /// "Title (short), section": what every output prints, never the citation string alone.
     public var cite: String
+    /// "Short, section" (the title when there is no short form): for tables that set many provisions side by side.
+    public var shortCite: String
     /// The instrument's official address; only ever an http(s) URL.
     public var url: String?
 
@@ -70,6 +72,8 @@ public struct ProvisionView: Encodable, Sendable {
         citation = provision.instrument.citation
         section = provision.section
         cite = provision.inline
+        let name = provision.instrument.short ?? provision.instrument.title
+        shortCite = provision.section.isEmpty ? name : "\(name), \(provision.section)"
         url = provision.instrument.url.flatMap(safeLink)
     }
 
