@@ -32,8 +32,11 @@ struct BriefCommand: ParsableCommand {
     var organisations: [String] = []
     @Flag(help: "A joint submission (UPR: the joint word limit).") var joint = false
     @Option(help: ArgumentHelp("The session, e.g. \"UPR 47th session, November 2024\".", valueName: "text")) var session: String?
-    @Option(name: .customLong("keyword"), help: ArgumentHelp("A keyword for the UPR header (repeat for several).", valueName: "word"))
+    @Option(
+        name: .customLong("keyword"),
+        help: ArgumentHelp("A keyword for the UPR header, added to the default ones (repeat for several).", valueName: "word"))
     var keywords: [String] = []
+    @Flag(help: "UPR: use only the --keyword words, not the default keywords.") var noDefaultKeywords = false
     @Option(help: ArgumentHelp("UPR: the date of the last review (default: five years before --as-of).", valueName: "date")) var since:
         LegalDate?
     @Option(help: ArgumentHelp("The year recommendations ask for the reform by.", valueName: "year")) var by: Int?
@@ -45,6 +48,14 @@ struct BriefCommand: ParsableCommand {
     func validate() throws {
         if try chosenFormat() == .docx, output == nil { throw ValidationError("--format docx needs -o FILE") }
         if let from, let to, to < from { throw ValidationError("--to must not be before --from") }
+        // A reform cannot be asked for by a year already past, nor changes counted from after the date the law is read.
+        if let by, by < reading.date.year {
+            throw ValidationError("--by \(by) is before the year the law is read as of (\(reading.date.year)); give \(reading.date.year) or later")
+        }
+        if let since, since > reading.date {
+            throw ValidationError("--since \(since) is after the date the law is read as of (\(reading.date)); give the date of the last review")
+        }
+        if noDefaultKeywords, keywords.isEmpty { throw ValidationError("--no-default-keywords needs at least one --keyword") }
     }
 
     func chosenFormat() throws -> BriefFormat { try outputFormat(format, output: output, default: .md) }
@@ -58,6 +69,7 @@ struct BriefCommand: ParsableCommand {
         settings.joint = joint
         settings.session = session
         settings.keywords = keywords
+        settings.defaultKeywords = !noDefaultKeywords
         settings.since = since
         settings.by = by
         settings.from = from

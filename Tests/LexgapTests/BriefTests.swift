@@ -56,6 +56,30 @@ import Testing
         #expect(values["reference"] == "True", "\(report)")
     }
 
+    /// A reform due in a year already past, or changes counted from after the reading date, are usage errors.
+    @Test(arguments: [
+        (["--by", "2025"], "Error: --by 2025 is before the year the law is read as of (2026); give 2026 or later"),
+        (["--since", "2026-06-01"], "Error: --since 2026-06-01 is after the date the law is read as of (2026-01-01); give the date of the last review"),
+        (["--no-default-keywords"], "Error: --no-default-keywords needs at least one --keyword"),
+    ])
+    func impossiblePeriodsAreRefused(_ example: ([String], String)) throws {
+        let result = try CLI.run(["brief", "XA", "--kind", "upr"] + example.0 + Self.data, in: Fixtures.directory)
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix(example.1), "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+    }
+
+    /// `--keyword` adds to the default keywords; `--no-default-keywords` leaves only the advocate's.
+    @Test func keywordsAddToTheDefaults() throws {
+        let added = try CLI.run(["brief", "XA", "--kind", "upr", "--keyword", "sextortion"] + Self.data, in: Fixtures.directory)
+        let line = added.stdout.split(separator: "\n").first { $0.contains("Keywords") }.map(String.init) ?? ""
+        #expect(line.contains("cybersex trafficking") && line.hasSuffix("trafficking in persons; sextortion"), "\(line)")
+        let only = try CLI.run(
+            ["brief", "XA", "--kind", "upr", "--keyword", "sextortion", "--no-default-keywords"] + Self.data, in: Fixtures.directory)
+        let onlyLine = only.stdout.split(separator: "\n").first { $0.contains("Keywords") }.map(String.init) ?? ""
+        #expect(onlyLine.hasSuffix("sextortion") && !onlyLine.contains("cybersex"), "\(onlyLine)")
+    }
+
     @Test func docxWithoutPandocSaysWhatToInstall() throws {
         let folder = try Scratch.folder()
         let result = try CLI.run(

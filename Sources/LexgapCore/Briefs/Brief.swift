@@ -27,7 +27,9 @@ public struct BriefSettings: Sendable {
     public var organisations: [String] = []
     public var joint = false
     public var session: String?
+    /// UPR keywords added to the defaults (or used alone when `defaultKeywords` is off).
     public var keywords: [String] = []
+    public var defaultKeywords = true
     /// UPR: the date of the last review; changes since then are the "developments".
     public var since: LegalDate?
     /// The year recommendations ask the reform to be made by.
@@ -37,6 +39,12 @@ public struct BriefSettings: Sendable {
     public var to: LegalDate?
     public var style: CitationStyle = .oscola
     public var cap: Int?
+
+    /// The defaults (unless turned off) and then the advocate's own, each once, in that order.
+    var keywordList: [String] {
+        var seen = Set<String>()
+        return ((defaultKeywords ? Brief.defaultKeywords : []) + keywords).filter { seen.insert($0.lowercased()).inserted }
+    }
 
     public init() {}
 }
@@ -121,16 +129,23 @@ public struct Brief: Encodable, Sendable {
                 Field(label: "Type of submission", value: settings.joint ? "Joint submission" : "Individual submission"),
                 Field(label: "State under review", value: jurisdiction.name),
                 Field(label: "Session", value: settings.session ?? "[UPR session and date of the review]"),
-                Field(
-                    label: "Keywords", value: (settings.keywords.isEmpty ? Self.defaultKeywords : settings.keywords).joined(separator: "; ")
-                ),
+                Field(label: "Keywords", value: settings.keywordList.joined(separator: "; ")),
             ]
             draft.section(
                 "Introduction",
                 [
                     (
                         "",
-                        "This submission by \(organisations) concerns the legislation of \(state) on cybersex trafficking, the live-streamed sexual abuse of children and online child sexual exploitation. It assesses the law in force on \(date) against \(checklist.criteria.count) criteria drawn from international standards, and cites the provision behind every finding.",
+                        "This submission by \(organisations) concerns the legislation of \(state) on cybersex trafficking, the live-streamed sexual abuse of children and online child sexual exploitation. It assesses the law in force on \(date.inWords) against \(checklist.criteria.count) criteria drawn from international standards, and cites the provision behind every finding.",
+                        []
+                    )
+                ])
+            draft.section(
+                "About the submitting organisation",
+                [
+                    (
+                        "",
+                        "[Describe the submitting organisation: its mandate, its work on the online sexual exploitation of children, and whether it has consultative status. For a joint submission, name each organisation.]",
                         []
                     )
                 ])
@@ -143,14 +158,33 @@ public struct Brief: Encodable, Sendable {
                             card: card, gaps: draft.severe, research: draft.research.count, checklist: checklist, weights: weights), []
                     )
                 ])
+            draft.section(
+                "Follow-up to the previous review",
+                [
+                    (
+                        "",
+                        "[List the recommendations \(state) received at its last review on these issues (number and text), whether it supported or noted each, and what has been done to implement it.]",
+                        []
+                    )
+                ])
             let changes = draft.developments(
                 LawChange.timeline(jurisdiction, checklist: checklist).filter { $0.date > since && $0.date <= date })
             draft.section(
                 "Developments since the last review",
-                changes.isEmpty ? [("", "No change in the law on these issues is recorded between \(since) and \(date).", [])] : changes)
+                changes.isEmpty ? [("", "No change in the law on these issues is recorded between \(since.inWords) and \(date.inWords).", [])] : changes)
             draft.section(
                 "Gaps in the law", draft.severe.map { draft.gapParagraph($0) } + draft.research.map { draft.researchParagraph($0) })
-            draft.section("Recommendations", draft.severe.map { gap in ("", "\(gap.reform.uppercasedFirst) by \(year).", []) })
+            draft.section(
+                "Implementation",
+                [
+                    (
+                        "",
+                        "[Add what the law alone cannot show: investigations, prosecutions and convictions, victims identified and assisted, the budget and staff of the responsible agencies, with sources.]",
+                        []
+                    )
+                ])
+            // Deadline first, as recommendations accepted at the review are phrased.
+            draft.section("Recommendations", draft.severe.map { gap in ("", "By \(year), \(gap.reform).", []) })
         case .crcOPSC, .crcLOI:
             let questionsOnly = kind == .crcLOI
             title =
@@ -208,7 +242,7 @@ public struct Brief: Encodable, Sendable {
                 [
                     (
                         "",
-                        "Each criterion of the checklist “\(checklist.title)” (version \(checklist.version)) is set against the article of the Optional Protocol on the sale of children, the Lanzarote Convention and the Council of Europe Anti-Trafficking Convention that sets the standard, the core criterion of ICMEC's Global Review it corresponds to, and FATF Recommendation 15 where it applies, with the status of the law of \(state) on \(date).",
+                        "Each criterion of the checklist “\(checklist.title)” (version \(checklist.version)) is set against the article of the Optional Protocol on the sale of children, the Lanzarote Convention and the Council of Europe Anti-Trafficking Convention that sets the standard, the core criterion of ICMEC's Global Review it corresponds to, and FATF Recommendation 15 where it applies, with the status of the law of \(state) on \(date.inWords).",
                         []
                     )
                 ])
@@ -262,7 +296,7 @@ public struct Brief: Encodable, Sendable {
         header = fields
     }
 
-    static let defaultKeywords = [
+    public static let defaultKeywords = [
         "online sexual exploitation of children", "cybersex trafficking", "live-streamed child sexual abuse", "trafficking in persons",
     ]
 
@@ -389,7 +423,7 @@ struct Draft {
             for change in changes {
                 for provision in change.provisions where !provisions.contains(provision) { provisions.append(provision) }
             }
-            return ("", "On \(date)\(by), the law changed: \(what.joined(separator: "; ")).", provisions)
+            return ("", "On \(date.inWords)\(by), the law changed: \(what.joined(separator: "; ")).", provisions)
         }
     }
 }

@@ -243,7 +243,7 @@ public struct CountryReport: Encodable, Sendable {
         let applicable = statuses.count { $0 != .notApplicable }
         let met = statuses.count { $0 == .met }
         let partial = statuses.count { $0 == .partial }
-        var text = "As of \(card.asOf), \(name) meets \(met) of the \(applicable) applicable criteria of the checklist"
+        var text = "As of \(card.asOf.inWords), \(name) meets \(met) of the \(applicable) applicable criteria of the checklist"
         text += partial > 0 ? " and partly meets \(partial) more." : "."
         text += " Its overall score is \(Number.text(card.score, missing: "not computable")) out of 100."
         let top = Array(gaps.prefix(summaryGapCount))
