@@ -50,10 +50,12 @@ struct BriefCommand: ParsableCommand {
         if let from, let to, to < from { throw ValidationError("--to must not be before --from") }
         // A reform cannot be asked for by a year already past, nor changes counted from after the date the law is read.
         if let by, by < reading.date.year {
-            throw ValidationError("--by \(by) is before the year the law is read as of (\(reading.date.year)); give \(reading.date.year) or later")
+            throw ValidationError(
+                "--by \(by) is before the year the law is read as of (\(reading.date.year)); give \(reading.date.year) or later")
         }
         if let since, since > reading.date {
-            throw ValidationError("--since \(since) is after the date the law is read as of (\(reading.date)); give the date of the last review")
+            throw ValidationError(
+                "--since \(since) is after the date the law is read as of (\(reading.date)); give the date of the last review")
         }
         if noDefaultKeywords, keywords.isEmpty { throw ValidationError("--no-default-keywords needs at least one --keyword") }
     }

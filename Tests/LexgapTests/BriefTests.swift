@@ -59,7 +59,10 @@ import Testing
     /// A reform due in a year already past, or changes counted from after the reading date, are usage errors.
     @Test(arguments: [
         (["--by", "2025"], "Error: --by 2025 is before the year the law is read as of (2026); give 2026 or later"),
-        (["--since", "2026-06-01"], "Error: --since 2026-06-01 is after the date the law is read as of (2026-01-01); give the date of the last review"),
+        (
+            ["--since", "2026-06-01"],
+            "Error: --since 2026-06-01 is after the date the law is read as of (2026-01-01); give the date of the last review"
+        ),
         (["--no-default-keywords"], "Error: --no-default-keywords needs at least one --keyword"),
     ])
     func impossiblePeriodsAreRefused(_ example: ([String], String)) throws {

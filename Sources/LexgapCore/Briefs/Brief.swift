@@ -171,7 +171,9 @@ public struct Brief: Encodable, Sendable {
                 LawChange.timeline(jurisdiction, checklist: checklist).filter { $0.date > since && $0.date <= date })
             draft.section(
                 "Developments since the last review",
-                changes.isEmpty ? [("", "No change in the law on these issues is recorded between \(since.inWords) and \(date.inWords).", [])] : changes)
+                changes.isEmpty
+                    ? [("", "No change in the law on these issues is recorded between \(since.inWords) and \(date.inWords).", [])] : changes
+            )
             draft.section(
                 "Gaps in the law", draft.severe.map { draft.gapParagraph($0) } + draft.research.map { draft.researchParagraph($0) })
             draft.section(
