@@ -83,6 +83,51 @@ import Testing
         #expect(onlyLine.hasSuffix("sextortion") && !onlyLine.contains("cybersex"), "\(onlyLine)")
     }
 
+    @Test func pinpointsOfOneInstrumentAreSortedAndMerged() {
+        #expect(CitationStyle.oscola.pinpoints(["Sec. 4(g)", "Sec. 4(c)", "s. 4(f)"]) == "ss 4(c), (f) and (g)")
+        #expect(CitationStyle.bluebook.pinpoints(["Sec. 10", "Sec. 4"]) == "§§ 4 and 10")
+        #expect(CitationStyle.oscola.pinpoints(["Art. 3", "Arts. 5, 6"]) == "art 3, arts 5, 6")
+        #expect(CitationStyle.oscola.pinpoints(["Sec. 4", "Part 2"]) == "s 4, Part 2")
+    }
+
+    /// The full citation once, the short form after; in the Bluebook "Id." for the instrument the note before cited alone.
+    @Test func laterFootnotesUseShortFormsAndId() throws {
+        let folder = try Scratch.folder()
+        var text = try String(
+            contentsOf: Fixtures.directory.appendingPathComponent("analysis/jurisdictions/XA.yaml"), encoding: .utf8)
+        text = text.replacingOccurrences(
+            of: "    status: unclear\n    note: Check whether Sec. 5 of the 2022 act reaches viewers.\n",
+            with: """
+                    status: absent
+                    provisions:
+                      - {instrument: ACT-1, section: Sec. 5(g)}
+                      - {instrument: ACT-1, section: Sec. 5(c)}
+                    finding: Viewing is not an offence.
+                    amend: ACT-1
+
+                """)
+        try Data(text.utf8).write(to: folder.appendingPathComponent("XA.yaml"))
+        let data = ["--checklist", Fixtures.directory.appendingPathComponent("analysis/checklist.yaml").path, "--data", folder.path]
+        func notes(_ style: String) throws -> [String] {
+            let result = try CLI.run(
+                ["brief", "XA", "--kind", "upr", "--citation-style", style, "--as-of", "2026-01-01"] + data, in: folder)
+            #expect(result.status == 0, "\(result.stderr)")
+            return result.stdout.split(separator: "\n").filter { $0.hasPrefix("[^") }.map(String.init)
+        }
+        #expect(
+            try notes("oscola") == [
+                "[^1]: Live Streaming Act (Act No. 2 of 2022), s 4(c).",
+                "[^2]: Online Abuse Act (Act No. 1 of 2009), ss 5(c) and (g) (hereafter OAA 2009).",
+                "[^3]: OAA 2009, s 10.",
+            ])
+        #expect(
+            try notes("bluebook") == [
+                "[^1]: Live Streaming Act (Act No. 2 of 2022), § 4(c).",
+                "[^2]: Online Abuse Act (Act No. 1 of 2009), §§ 5(c) and (g) \\[hereinafter OAA 2009\\].",
+                "[^3]: Id. § 10.",
+            ])
+    }
+
     @Test func docxWithoutPandocSaysWhatToInstall() throws {
         let folder = try Scratch.folder()
         let result = try CLI.run(

@@ -331,12 +331,14 @@ struct Draft {
     let research: [Gap]
     var sections: [Brief.Section] = []
     var footnotes: [Brief.Footnote] = []
+    var writer: FootnoteWriter
     var paragraphCount = 0
 
     init(card: ScoreCard, checklist: Checklist, style: CitationStyle) {
         self.card = card
         self.checklist = checklist
         self.style = style
+        writer = FootnoteWriter(style: style)
         let gaps = Gap.gaps(of: card, peers: [])
         severe = gaps.filter { !$0.needsResearch }
         research = gaps.filter(\.needsResearch)
@@ -357,10 +359,9 @@ struct Draft {
         sections.append(Brief.Section(title: title, paragraphs: built))
     }
 
-    /// The footnote citing `provisions`; an identical citation reuses its footnote.
+    /// A new footnote citing `provisions`: each citation its own note, so that short forms and "Id." read in order.
     mutating func cite(_ provisions: [CitedProvision]) -> String {
-        let text = style.footnote(provisions.map(ProvisionView.init))
-        if let existing = footnotes.first(where: { $0.text == text }) { return existing.id }
+        let text = writer.footnote(provisions.map(ProvisionView.init))
         let id = String(footnotes.count + 1)
         footnotes.append(Brief.Footnote(id: id, text: text))
         return id

@@ -8,19 +8,69 @@ public enum CitationStyle: String, Sendable, CaseIterable {
     /// The pinpoint of a section as the data writes it ("Sec. 4(c)", "s. 66B(4)", "Arts. 24, 25", "§ 2252A"),
     /// rewritten in this style; a pinpoint whose label is not recognised ("Part 2", "Annex A") is left as written.
     public func pinpoint(_ section: String) -> String {
+        guard let (kind, rest) = Self.parse(section) else { return section.trimmedOfWhitespace }
+        return "\(symbol(kind)) \(rest)"
+    }
+
+    /// The label's kind and what follows it: "Sec. 4(c)" is (.section, "4(c)").
+    static func parse(_ section: String) -> (Kind, String)? {
         let trimmed = section.trimmedOfWhitespace
-        for (labels, kind) in Self.labels {
+        for (labels, kind) in labels {
             for label in labels where trimmed.hasPrefix(label) {
                 let rest = trimmed.dropFirst(label.count)
                 // "Section" must not match "Sections", nor "s." a word that merely starts with s.
                 guard let next = rest.first, next == " " || next.isNumber else { continue }
-                return "\(symbol(kind)) \(rest.trimmingPrefix(" "))"
+                return (kind, String(rest.trimmingPrefix(" ")))
             }
         }
-        return trimmed
+        return nil
     }
 
-    enum Kind { case section, sections, article, articles, paragraph, paragraphs }
+    /// The pinpoints of one instrument as one: "s 4(g)", "s 4(c)", "s 4(f)" become "ss 4(c), (f) and (g)"; pinpoints
+    /// of different kinds ("s 4", "Part 2") are listed as they come.
+    public func pinpoints(_ sections: [String]) -> String {
+        let parsed = sections.compactMap(Self.parse)
+        // Pinpoints that are already lists ("ss 7, 13") are left as written.
+        guard sections.count > 1, parsed.count == sections.count, let plural = parsed[0].0.plural,
+            parsed.allSatisfy({ ($0.0 == parsed[0].0 || $0.0 == plural) && !$0.1.contains(",") && !$0.1.contains(" and ") })
+        else { return sections.map(pinpoint).joined(separator: ", ") }
+        let numbers = parsed.map(\.1).sorted { Self.naturalOrder($0, $1) }
+        var written: [String] = []
+        for (index, number) in numbers.enumerated() {
+            // A subdivision of the provision just cited is written alone: "4(c), (f)".
+            if index > 0, let open = number.firstIndex(of: "("), number.filter({ $0 == "(" }).count == 1,
+                numbers[index - 1].hasPrefix(number[..<open] + "(")
+            {
+                written.append(String(number[open...]))
+            } else {
+                written.append(number)
+            }
+        }
+        let list = written.count > 1 ? written.dropLast().joined(separator: ", ") + " and " + written.last! : written[0]
+        return "\(symbol(plural)) \(list)"
+    }
+
+    /// "4" before "10", "4(c)" before "4(f)".
+    static func naturalOrder(_ lhs: String, _ rhs: String) -> Bool {
+        func split(_ text: String) -> (Int, String) {
+            let digits = text.prefix { $0.isASCII && $0.isNumber }
+            return (Int(digits) ?? Int.max, String(text.dropFirst(digits.count)))
+        }
+        let (a, b) = (split(lhs), split(rhs))
+        return a.0 != b.0 ? a.0 < b.0 : a.1 < b.1
+    }
+
+    enum Kind {
+        case section, sections, article, articles, paragraph, paragraphs
+
+        var plural: Kind? {
+            switch self {
+            case .section, .sections: return .sections
+            case .article, .articles: return .articles
+            case .paragraph, .paragraphs: return .paragraphs
+            }
+        }
+    }
 
     /// Longest labels first, so that "Secs." is not read as "Sec.".
     static let labels: [([String], Kind)] = [
@@ -49,21 +99,52 @@ public enum CitationStyle: String, Sendable, CaseIterable {
         }
     }
 
-    /// A footnote citing provisions, one instrument at a time: "Sexual Offences Act 2003 (2003 c. 42), s 66B(4), s 48;
-    /// Protection of Children Act 1978 (1978 c. 37), s 1." Both the title and the official citation are given unless
-    /// they are the same.
-    public func footnote(_ provisions: [ProvisionView]) -> String {
-        var groups: [(name: String, pinpoints: [String])] = []
+    /// The words that introduce an instrument's short form at its first citation.
+    func hereafter(_ short: String) -> String {
+        switch self {
+        case .oscola: return " (hereafter \(short))"
+        case .bluebook: return " [hereinafter \(short)]"
+        }
+    }
+}
+
+/// Writes a brief's footnotes in order, as a filing cites: the full title and citation the first time an instrument is
+/// cited, its short form after; in the Bluebook, "Id." when a note cites only the instrument the note before it cited
+/// alone.
+struct FootnoteWriter {
+    let style: CitationStyle
+    var cited: Set<String> = []
+    var previousAlone: String?
+
+    init(style: CitationStyle) { self.style = style }
+
+    /// "Sexual Offences Act 2003 (2003 c. 42), ss 48 and 66B(4) (hereafter SOA 2003); Protection of Children Act 1978
+    /// (1978 c. 37), s 1."
+    mutating func footnote(_ provisions: [ProvisionView]) -> String {
+        var groups: [(key: String, first: ProvisionView, sections: [String])] = []
         for provision in provisions {
-            let name = provision.instrument == provision.citation ? provision.citation : "\(provision.instrument) (\(provision.citation))"
-            let pinpoint = pinpoint(provision.section)
-            if let index = groups.firstIndex(where: { $0.name == name }) {
-                if !groups[index].pinpoints.contains(pinpoint) { groups[index].pinpoints.append(pinpoint) }
+            let key = provision.instrument + "\u{0}" + provision.citation
+            if let index = groups.firstIndex(where: { $0.key == key }) {
+                if !groups[index].sections.contains(provision.section) { groups[index].sections.append(provision.section) }
             } else {
-                groups.append((name, [pinpoint]))
+                groups.append((key, provision, [provision.section]))
             }
         }
-        return groups.map { "\($0.name), \($0.pinpoints.joined(separator: ", "))" }.joined(separator: "; ") + "."
+        defer { previousAlone = groups.count == 1 ? groups[0].key : nil }
+        if style == .bluebook, groups.count == 1, groups[0].key == previousAlone {
+            return "Id. \(style.pinpoints(groups[0].sections))."
+        }
+        return groups.map { group in
+            let provision = group.first
+            let pinpoints = style.pinpoints(group.sections)
+            let short = provision.short.flatMap { $0 == provision.instrument ? nil : $0 }
+            if cited.insert(group.key).inserted {
+                let name =
+                    provision.instrument == provision.citation ? provision.citation : "\(provision.instrument) (\(provision.citation))"
+                return "\(name), \(pinpoints)" + (short.map(style.hereafter) ?? "")
+            }
+            return "\(short ?? provision.instrument), \(pinpoints)"
+        }.joined(separator: "; ") + "."
     }
 }
 
