@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LexgapCore
 import SafeOutput
+import ZIPFoundation
 
 extension BriefKind: ExpressibleByArgument {}
 extension CitationStyle: ExpressibleByArgument {}
@@ -85,7 +86,8 @@ struct BriefCommand: ParsableCommand {
                     "\(target.code)'s file records the law from \(target.recordedFrom?.description ?? "-") only; a brief as of \(reading.date) would rest on missing history"
             )
         }
-        let brief = Brief(kind: kind, card: card, checklist: checklist, weights: weights, settings: settings)
+        var brief = Brief(kind: kind, card: card, checklist: checklist, weights: weights, settings: settings)
+        brief.forWord = format == .docx
         if let overCap = brief.overCap {
             writeStandardError("warning: the draft is over the word limit: \(overCap)\n")
         }
@@ -129,11 +131,62 @@ enum Pandoc {
             var arguments = ["--from", "markdown-smart", "--to", "docx", "--output", result.path, input.path]
             if let reference { arguments.insert("--reference-doc=\(reference)", at: 0) }
             let (status, message) = try runProcess(pandoc, arguments)
-            guard status == 0, let data = FileManager.default.contents(atPath: result.path), !data.isEmpty else {
+            guard status == 0, FileManager.default.fileExists(atPath: result.path) else {
                 throw CommandFailure(message: "pandoc could not make the DOCX (exit \(status)): \(message)")
+            }
+            let finished = work.appendingPathComponent("finished.docx")
+            try numberParagraphsAcrossSections(result, into: finished)
+            guard let data = FileManager.default.contents(atPath: finished.path), !data.isEmpty else {
+                throw CommandFailure(message: "pandoc made an empty DOCX")
             }
             try Output.emit([UInt8](data), to: output, detail: detail)
         }
+    }
+
+    /// The one numbering definition every numbered paragraph shares.
+    static let numbering = "4242"
+
+    /// Gives every "Numbered Paragraph" one list across the sections, so that deleting a paragraph in Word renumbers
+    /// the rest. Pandoc numbers each Markdown list on its own, so the paragraphs are written as styled paragraphs
+    /// and their numbering is added here, in a copy of pandoc's file (`finished`) made entry by entry in order.
+    static func numberParagraphsAcrossSections(_ docx: URL, into finished: URL) throws {
+        do {
+            let source = try Archive(url: docx, accessMode: .read)
+            let target = try Archive(url: finished, accessMode: .create)
+            let style = "<w:pStyle w:val=\"NumberedParagraph\" />"
+            for entry in source {
+                var data = Data()
+                _ = try source.extract(entry, skipCRC32: false) { data.append($0) }
+                if entry.path == "word/document.xml" {
+                    let numbered = style + "<w:numPr><w:ilvl w:val=\"0\" /><w:numId w:val=\"\(numbering)\" /></w:numPr>"
+                    data = Data(String(decoding: data, as: UTF8.self).replacingOccurrences(of: style, with: numbered).utf8)
+                } else if entry.path == "word/numbering.xml" {
+                    data = Data(withParagraphNumbering(String(decoding: data, as: UTF8.self)).utf8)
+                }
+                let bytes = data
+                try target.addEntry(
+                    with: entry.path, type: .file, uncompressedSize: Int64(bytes.count), compressionMethod: .deflate,
+                    provider: { position, size in bytes.subdata(in: Int(position)..<Int(position) + size) })
+            }
+        } catch {
+            throw CommandFailure(message: "could not number the paragraphs of pandoc's DOCX: \(error)")
+        }
+    }
+
+    /// Pandoc's numbering definitions with one more: decimal paragraph numbers, "1.", flush with the text.
+    static func withParagraphNumbering(_ list: String) -> String {
+        var list = list
+        let definition =
+            "<w:abstractNum w:abstractNumId=\"\(numbering)\"><w:multiLevelType w:val=\"singleLevel\" /><w:lvl w:ilvl=\"0\">"
+            + "<w:start w:val=\"1\" /><w:numFmt w:val=\"decimal\" /><w:lvlText w:val=\"%1.\" /><w:lvlJc w:val=\"left\" />"
+            + "<w:pPr><w:tabs><w:tab w:val=\"num\" w:pos=\"567\" /></w:tabs><w:ind w:left=\"0\" w:firstLine=\"0\" /></w:pPr>"
+            + "</w:lvl></w:abstractNum>"
+        // Word wants every abstract definition before the first list that uses one.
+        let end = list.range(of: "</w:numbering>")?.lowerBound ?? list.endIndex
+        list.insert(contentsOf: definition, at: list.range(of: "<w:num ")?.lowerBound ?? end)
+        let close = list.range(of: "</w:numbering>")?.lowerBound ?? list.endIndex
+        list.insert(contentsOf: "<w:num w:numId=\"\(numbering)\"><w:abstractNumId w:val=\"\(numbering)\" /></w:num>", at: close)
+        return list
     }
 }
 

@@ -42,6 +42,10 @@ import Testing
             print('headings', doc.count('w:val="Heading'))
             print('a4', 'w:w="11906"' in doc and 'w:h="16838"' in doc)
             print('reference', 'footnoteReference' in doc)
+            import re
+            print('lists', ','.join(sorted(set(re.findall(r'<w:numId w:val="(\\d+)"', doc)))))
+            print('decimal', 'w:abstractNumId="4242"><w:multiLevelType w:val="singleLevel" /><w:lvl w:ilvl="0"><w:start w:val="1" /><w:numFmt w:val="decimal"' in z.read('word/numbering.xml').decode())
+            print('disclaimer', 'research aid' in notes and 'research aid' not in doc)
             """
         let report = try Tool.run("python3", ["-c", script, path])
         let values = Dictionary(
@@ -54,6 +58,24 @@ import Testing
         #expect(Int(values["headings"] ?? "0") ?? 0 >= 5, "\(report)")
         #expect(values["a4"] == "True", "\(report)")
         #expect(values["reference"] == "True", "\(report)")
+        // One list across the sections, so that deleting a paragraph in Word renumbers all the rest.
+        #expect(values["lists"] == "4242", "\(report)")
+        #expect(values["decimal"] == "True", "\(report)")
+        // The notice that lexgap drafted the text is a note to the advocate, not part of the body to file.
+        #expect(values["disclaimer"] == "True", "\(report)")
+    }
+
+    /// The crosswalk annex, a wide table, gets a landscape page of its own in Word.
+    @Test func docxCrosswalkIsLandscape() throws {
+        let folder = try Scratch.folder()
+        let path = folder.appendingPathComponent("annex.docx").path
+        let result = try CLI.run(["brief", "XA", "--kind", "crosswalk", "-o", path] + Self.settings + Self.data, in: Fixtures.directory)
+        #expect(result.status == 0, "\(result.stderr)")
+        let document = try Tool.run(
+            "python3", ["-c", "import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read('word/document.xml').decode())", path])
+        let landscape = document.components(separatedBy: "w:orient=\"landscape\"").count - 1
+        #expect(landscape == 1)
+        #expect(document.range(of: "<w:tbl>").map { document[..<$0.lowerBound].contains("<w:sectPr>") } == true)
     }
 
     /// A reform due in a year already past, or changes counted from after the reading date, are usage errors.
@@ -88,6 +110,7 @@ import Testing
         #expect(CitationStyle.bluebook.pinpoints(["Sec. 10", "Sec. 4"]) == "§§ 4 and 10")
         #expect(CitationStyle.oscola.pinpoints(["Art. 3", "Arts. 5, 6"]) == "art 3, arts 5, 6")
         #expect(CitationStyle.oscola.pinpoints(["Sec. 4", "Part 2"]) == "s 4, Part 2")
+        #expect(CitationStyle.oscola.pinpoints(["Sec. 30", "Part 2", "Sec. 4(g)"]) == "ss 4(g) and 30, Part 2")
     }
 
     /// The full citation once, the short form after; in the Bluebook "Id." for the instrument the note before cited alone.

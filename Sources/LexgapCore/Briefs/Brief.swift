@@ -91,6 +91,9 @@ public struct Brief: Encodable, Sendable {
     }
 
     public var kind: String
+    /// Set when the Markdown is for pandoc's Word writer: paragraphs become Word's numbered paragraphs, the notice
+    /// that lexgap drafted the text becomes a note on the title, and a table gets a landscape page.
+    public var forWord = false
     public var colophon: Colophon
     public var title: String
     public var header: [Field]
@@ -108,7 +111,7 @@ public struct Brief: Encodable, Sendable {
     public var wordCap: Int?
 
     enum CodingKeys: String, CodingKey {
-        case kind, colophon, title, header, sections, table, footnotes, words, cap, overCap
+        case kind, forWord, colophon, title, header, sections, table, footnotes, words, cap, overCap
     }
 
     public init(kind: BriefKind, card: ScoreCard, checklist: Checklist, weights: Weights, settings: BriefSettings) {

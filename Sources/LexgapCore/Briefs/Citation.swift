@@ -27,14 +27,16 @@ public enum CitationStyle: String, Sendable, CaseIterable {
     }
 
     /// The pinpoints of one instrument as one: "s 4(g)", "s 4(c)", "s 4(f)" become "ss 4(c), (f) and (g)"; pinpoints
-    /// of different kinds ("s 4", "Part 2") are listed as they come.
+    /// of another kind ("Part 2") or already lists ("ss 7, 13") follow as written.
     public func pinpoints(_ sections: [String]) -> String {
-        let parsed = sections.compactMap(Self.parse)
-        // Pinpoints that are already lists ("ss 7, 13") are left as written.
-        guard sections.count > 1, parsed.count == sections.count, let plural = parsed[0].0.plural,
-            parsed.allSatisfy({ ($0.0 == parsed[0].0 || $0.0 == plural) && !$0.1.contains(",") && !$0.1.contains(" and ") })
-        else { return sections.map(pinpoint).joined(separator: ", ") }
-        let numbers = parsed.map(\.1).sorted { Self.naturalOrder($0, $1) }
+        let parsed = sections.map { ($0, Self.parse($0)) }
+        let family = parsed.lazy.compactMap { $0.1?.0.plural }.first
+        let merged = parsed.compactMap { section, parse -> String? in
+            guard let parse, parse.0.plural == family, !parse.1.contains(","), !parse.1.contains(" and ") else { return nil }
+            return parse.1
+        }
+        guard merged.count > 1, let family else { return sections.map(pinpoint).joined(separator: ", ") }
+        let numbers = merged.sorted { Self.naturalOrder($0, $1) }
         var written: [String] = []
         for (index, number) in numbers.enumerated() {
             // A subdivision of the provision just cited is written alone: "4(c), (f)".
@@ -46,8 +48,12 @@ public enum CitationStyle: String, Sendable, CaseIterable {
                 written.append(number)
             }
         }
-        let list = written.count > 1 ? written.dropLast().joined(separator: ", ") + " and " + written.last! : written[0]
-        return "\(symbol(plural)) \(list)"
+        let list = written.dropLast().joined(separator: ", ") + " and " + written[written.count - 1]
+        let others = parsed.filter { section, parse in
+            guard let parse else { return true }
+            return parse.0.plural != family || parse.1.contains(",") || parse.1.contains(" and ")
+        }.map { pinpoint($0.0) }
+        return ([symbol(family) + " " + list] + others).joined(separator: ", ")
     }
 
     /// "4" before "10", "4(c)" before "4(f)".
