@@ -38,8 +38,15 @@ struct BriefCommand: ParsableCommand {
         help: ArgumentHelp("A keyword for the UPR header, added to the default ones (repeat for several).", valueName: "word"))
     var keywords: [String] = []
     @Flag(help: "UPR: use only the --keyword words, not the default keywords.") var noDefaultKeywords = false
-    @Option(help: ArgumentHelp("UPR: the date of the last review (default: five years before --as-of).", valueName: "date")) var since:
-        LegalDate?
+    @Option(
+        help: ArgumentHelp(
+            "UPR: the date of the last review (default: the --previous file's, else five years before --as-of).", valueName: "date"))
+    var since: LegalDate?
+    @Option(
+        help: ArgumentHelp(
+            "UPR: a YAML file of the last review's recommendations, the State's responses and their implementation (see docs/briefs.md).",
+            valueName: "file"))
+    var previous: String?
     @Option(help: ArgumentHelp("The year recommendations ask for the reform by.", valueName: "year")) var by: Int?
     @Option(help: ArgumentHelp("TIP: start of the reporting period (default: 1 April).", valueName: "date")) var from: LegalDate?
     @Option(help: ArgumentHelp("TIP: end of the reporting period (default: the last 31 March).", valueName: "date")) var to: LegalDate?
@@ -74,6 +81,15 @@ struct BriefCommand: ParsableCommand {
         settings.keywords = keywords
         settings.defaultKeywords = !noDefaultKeywords
         settings.since = since
+        if let previous {
+            let (review, diagnostics) = PreviousReviewLoader.load(try FileInput.read(previous))
+            for diagnostic in diagnostics { writeStandardError(diagnostic.formatted + "\n") }
+            guard let review else { throw ExitCode(1) }
+            if since == nil, review.date > reading.date {
+                throw ValidationError("the previous review (\(review.date)) is after the date the law is read as of (\(reading.date))")
+            }
+            settings.previous = review
+        }
         settings.by = by
         settings.from = from
         settings.to = to

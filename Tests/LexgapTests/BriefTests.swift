@@ -151,6 +151,36 @@ import Testing
             ])
     }
 
+    /// `--previous` fills the follow-up section from the advocate's record of the last review, and its date is where
+    /// the developments start.
+    @Test func previousReviewFeedsTheFollowUp() throws {
+        let result = try CLI.run(
+            ["brief", "XA", "--kind", "upr", "--previous", "briefs/previous.yaml"] + Self.data, in: Fixtures.directory)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(
+            result.stdout.contains(
+                """
+                ## Follow-up to the previous review
+
+                4. At its last review, on 12 November 2019, Testland received 2 recommendations on these issues: it supported 1 and noted 1.
+
+                5. Recommendation 120.15 (Utopia), supported: “Criminalize the live-streaming of child sexual abuse.” The Live Streaming Act was adopted in 2022.
+
+                6. Recommendation 120.16, noted: “Accede to the Budapest Convention.” \\[Describe what has been done to implement this recommendation, with sources.\\]
+                """))
+        #expect(result.stdout.contains("7. On 2 August 2022 (Live Streaming Act), the law changed"))
+        let broken = try CLI.run(
+            ["brief", "XA", "--kind", "upr", "--previous", "briefs/previous-broken.yaml"] + Self.data, in: Fixtures.directory)
+        #expect(broken.status == 1)
+        #expect(
+            broken.stderr == """
+                briefs/previous-broken.yaml:6:15: error: unknown response 'accepted' (expected one of: supported, noted) [invalid-value]
+                briefs/previous-broken.yaml:7:5: error: unknown key 'numbr' in a recommendation; did you mean 'number'? [unknown-key]
+
+                """)
+        #expect(broken.stdout.isEmpty)
+    }
+
     @Test func docxWithoutPandocSaysWhatToInstall() throws {
         let folder = try Scratch.folder()
         let result = try CLI.run(

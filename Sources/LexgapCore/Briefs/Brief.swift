@@ -30,8 +30,11 @@ public struct BriefSettings: Sendable {
     /// UPR keywords added to the defaults (or used alone when `defaultKeywords` is off).
     public var keywords: [String] = []
     public var defaultKeywords = true
-    /// UPR: the date of the last review; changes since then are the "developments".
+    /// UPR: the date of the last review; changes since then are the "developments". Defaults to the previous
+    /// review's date.
     public var since: LegalDate?
+    /// UPR: the last review's recommendations, for the follow-up section.
+    public var previous: PreviousReview?
     /// The year recommendations ask the reform to be made by.
     public var by: Int?
     /// TIP: the reporting period.
@@ -127,7 +130,9 @@ public struct Brief: Encodable, Sendable {
         case .upr:
             title = "Submission to the Universal Periodic Review of \(state)"
             // Five years back, or the earliest date lexgap reads when the law is read that early.
-            let since = settings.since ?? LegalDate(year: max(date.year - 5, 1000), month: date.month, day: min(date.day, 28)) ?? date
+            let since =
+                settings.since ?? settings.previous?.date ?? LegalDate(
+                    year: max(date.year - 5, 1000), month: date.month, day: min(date.day, 28)) ?? date
             fields += [
                 Field(label: "Type of submission", value: settings.joint ? "Joint submission" : "Individual submission"),
                 Field(label: "State under review", value: jurisdiction.name),
@@ -161,15 +166,7 @@ public struct Brief: Encodable, Sendable {
                             card: card, gaps: draft.severe, research: draft.research.count, checklist: checklist, weights: weights), []
                     )
                 ])
-            draft.section(
-                "Follow-up to the previous review",
-                [
-                    (
-                        "",
-                        "[List the recommendations \(state) received at its last review on these issues (number and text), whether it supported or noted each, and what has been done to implement it.]",
-                        []
-                    )
-                ])
+            draft.section("Follow-up to the previous review", Self.followUp(settings.previous, state: state))
             let changes = draft.developments(
                 LawChange.timeline(jurisdiction, checklist: checklist).filter { $0.date > since && $0.date <= date })
             draft.section(
@@ -299,6 +296,40 @@ public struct Brief: Encodable, Sendable {
                 label: "Word count",
                 value: limit.map { "\(Self.grouped(count)) of \(Self.grouped($0)) words" } ?? "\(Self.grouped(count)) words"))
         header = fields
+    }
+
+    /// The follow-up section: each recommendation of the last review with the State's response and what the advocate
+    /// observed, or a bracketed placeholder where the advocate has not said.
+    static func followUp(_ previous: PreviousReview?, state: String) -> [(String, String, [CitedProvision])] {
+        guard let previous, !previous.recommendations.isEmpty else {
+            return [
+                (
+                    "",
+                    "[List the recommendations \(state) received at its last review on these issues (number and text), whether it supported or noted each, and what has been done to implement it.]",
+                    []
+                )
+            ]
+        }
+        let recommendations = previous.recommendations
+        let supported = recommendations.filter { $0.response == .supported }.count
+        let noted = recommendations.filter { $0.response == .noted }.count
+        var opening =
+            "At its last review, on \(previous.date.inWords), \(state) received \(recommendations.count) recommendation\(recommendations.count == 1 ? "" : "s") on these issues"
+        if supported + noted > 0 { opening += ": it supported \(supported) and noted \(noted)" }
+        var paragraphs: [(String, String, [CitedProvision])] = [("", opening + ".", [])]
+        for recommendation in recommendations {
+            let from = recommendation.from.map { " (\($0))" } ?? ""
+            let response = recommendation.response.map { ", \($0.rawValue)" } ?? ""
+            let implementation =
+                recommendation.implementation
+                ?? "[Describe what has been done to implement this recommendation, with sources.]"
+            paragraphs.append(
+                (
+                    "",
+                    "Recommendation \(recommendation.number)\(from)\(response): “\(recommendation.text)” \(implementation)", []
+                ))
+        }
+        return paragraphs
     }
 
     public static let defaultKeywords = [
