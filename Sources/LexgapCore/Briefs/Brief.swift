@@ -201,7 +201,11 @@ public struct Brief: Encodable, Sendable {
                 let gaps = draft.gaps(in: section.criteria)
                 var paragraphs: [(String, String, [CitedProvision])] = []
                 for gap in gaps {
-                    if !questionsOnly { paragraphs.append(draft.gapParagraph(gap)) }
+                    if !questionsOnly {
+                        var paragraph = draft.gapParagraph(gap)
+                        if let articles = draft.opscArticles([gap.criterion]) { paragraph.1 += " (Optional Protocol, \(articles).)" }
+                        paragraphs.append(paragraph)
+                    }
                     paragraphs.append(("Question", draft.question(gap), questionsOnly ? draft.provisions(gap) : []))
                     if !questionsOnly {
                         paragraphs.append(("Recommendation", "The Committee recommends that the State party \(gap.reform).", []))
@@ -210,7 +214,9 @@ public struct Brief: Encodable, Sendable {
                 if paragraphs.isEmpty, !questionsOnly {
                     paragraphs.append(("", "The assessment finds no gap in the law under this heading.", []))
                 }
-                if !paragraphs.isEmpty { draft.section(section.title, paragraphs) }
+                let criteria = section.criteria.compactMap { id in checklist.criteria.first { $0.id == id } }
+                let heading = draft.opscArticles(criteria, whole: true).map { "\(section.title) (Optional Protocol, \($0))" } ?? section.title
+                if !paragraphs.isEmpty { draft.section(heading, paragraphs) }
             }
         case .tip:
             let (from, to) = Self.reportingPeriod(settings.from, settings.to, asOf: date)
@@ -409,6 +415,20 @@ struct Draft {
     }
 
     /// The framework's sections, or one section per category when the checklist does not define the framework.
+    /// The articles of the Optional Protocol the crosswalk sets against `criteria`, in the citation style: "arts 2(c)
+    /// and 3(1)(c)", or with `whole`, the articles alone: "arts 2, 3 and 7". Remarks after an article are left out.
+    func opscArticles(_ criteria: [Criterion], whole: Bool = false) -> String? {
+        var articles: [String] = []
+        for criterion in criteria {
+            for article in criterion.crosswalk.articles["opsc"] ?? [] {
+                var bare = article.components(separatedBy: " (")[0]
+                if whole, let open = bare.firstIndex(of: "(") { bare = String(bare[..<open]) }
+                if !articles.contains(bare) { articles.append(bare) }
+            }
+        }
+        return articles.isEmpty ? nil : style.pinpoints(articles)
+    }
+
     func frameworkSections(_ id: String) -> [ReportingFramework.Section] {
         if let framework = checklist.framework(id) { return framework.sections }
         return checklist.categories.map { category in
