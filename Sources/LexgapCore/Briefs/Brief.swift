@@ -215,7 +215,8 @@ public struct Brief: Encodable, Sendable {
                     paragraphs.append(("", "The assessment finds no gap in the law under this heading.", []))
                 }
                 let criteria = section.criteria.compactMap { id in checklist.criteria.first { $0.id == id } }
-                let heading = draft.opscArticles(criteria, whole: true).map { "\(section.title) (Optional Protocol, \($0))" } ?? section.title
+                let heading =
+                    draft.opscArticles(criteria, whole: true).map { "\(section.title) (Optional Protocol, \($0))" } ?? section.title
                 if !paragraphs.isEmpty { draft.section(heading, paragraphs) }
             }
         case .tip:
