@@ -438,10 +438,12 @@ struct Draft {
     }
 
     /// A gap as a filing states it: the criterion, its status and the public finding (never the research note).
+    /// What the law provides and where it falls short (the finding) first, then the standard it misses, so that the
+    /// paragraph names the gap rather than the criterion's positive title.
     func gapParagraph(_ gap: Gap) -> (String, String, [CitedProvision]) {
-        let status = StatusView(gap.status).label.lowercased()
-        let finding = gap.reading.finding.isEmpty ? "" : " \(gap.reading.finding)"
-        return ("", "\(gap.criterion.title) — \(status).\(finding)", provisions(gap))
+        let verdict = gap.status == .absent ? "does not meet" : "only partly meets"
+        let finding = gap.reading.finding.isEmpty ? "The law" : "\(gap.reading.finding) The law therefore"
+        return ("", "\(finding) \(verdict) the standard “\(gap.criterion.title.uppercasedFirst)”.", provisions(gap))
     }
 
     func researchParagraph(_ gap: Gap) -> (String, String, [CitedProvision]) {
