@@ -257,7 +257,7 @@ public struct Brief: Encodable, Sendable {
                 ])
         }
 
-        fields.append(Field(label: "The law as of", value: date.description))
+        fields.append(Field(label: "The law as of", value: date.inWords))
         if kind == .crosswalk {
             table = Table(
                 title: "Crosswalk",
