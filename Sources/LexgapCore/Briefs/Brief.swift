@@ -144,7 +144,7 @@ public struct Brief: Encodable, Sendable {
                 [
                     (
                         "",
-                        "This submission by \(organisations) concerns the legislation of \(state) on cybersex trafficking, the live-streamed sexual abuse of children and online child sexual exploitation. It assesses the law in force on \(date.inWords) against \(checklist.criteria.count) criteria drawn from international standards, and cites the provision behind every finding.",
+                        "This submission by \(organisations) concerns the legislation of \(state) on cybersex trafficking, the live-streamed sexual abuse of children and online child sexual exploitation. It assesses the law in force on \(date.inWords) against the \(checklist.criteria.count) criteria of the checklist “\(checklist.title)” (version \(checklist.version)), \(Self.grounding(checklist)), and cites the provision behind every finding.",
                         []
                     )
                 ])
@@ -303,6 +303,14 @@ public struct Brief: Encodable, Sendable {
                 label: "Word count",
                 value: limit.map { "\(Self.grouped(count)) of \(Self.grouped($0)) words" } ?? "\(Self.grouped(count)) words"))
         header = fields
+    }
+
+    /// What the criteria are measured against, no more than the checklist shows: "each set against …", or how many
+    /// are, when some have no adopted international standard.
+    static func grounding(_ checklist: Checklist) -> String {
+        let grounded = checklist.criteria.filter { !$0.standards.isEmpty }.count
+        if grounded == checklist.criteria.count { return "each set against the international standard that requires it" }
+        return "\(grounded) of them set against the international standard that requires \(grounded == 1 ? "it" : "them")"
     }
 
     /// The follow-up section: each recommendation of the last review with the State's response and what the advocate
