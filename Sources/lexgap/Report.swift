@@ -117,7 +117,7 @@ struct Report: ParsableCommand {
             let cards = reading.cards(try reading.selectPublished(codes, from: jurisdictions), checklist, weightTable)
             view = ComparativeReport(cards: cards, checklist: checklist, weights: weightTable, asOf: date)
         } else {
-            // A draft has its own report, which says it is a draft; it is ranked only among drafts' readers' choice.
+            // A draft gets its own report, which says it is a draft; it is ranked among the others only with --include-drafts.
             let target = try select(codes, from: jurisdictions)[0]
             let published = reading.published(jurisdictions)
             let cards = reading.cards(

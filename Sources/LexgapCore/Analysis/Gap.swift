@@ -36,7 +36,7 @@ public struct Gap: Sendable {
     /// "the Anti-Trafficking in Persons Act (RA 9208)": the title with its short form, with "the" unless the title
     /// already starts with an article.
     static func theName(of instrument: Instrument) -> String {
-        let name = instrument.short.map { "\(instrument.title) (\($0))" } ?? instrument.title
+        let name = instrument.fullName
         return name.hasPrefix("The ") || name.hasPrefix("the ") ? name : "the " + name
     }
 

@@ -6,8 +6,7 @@ public struct CitedProvision: Sendable, Hashable {
 
     /// "Anti-Trafficking in Persons Act (RA 9208), Sec. 4": the law's name and the pinpoint, never the citation alone.
     public var inline: String {
-        let name = instrument.short.map { "\(instrument.title) (\($0))" } ?? instrument.title
-        return section.isEmpty ? name : "\(name), \(section)"
+        section.isEmpty ? instrument.fullName : "\(instrument.fullName), \(section)"
     }
 }
 

@@ -106,12 +106,10 @@ public struct ScoreCard: Sendable {
         }
     }
 
-    /// "61.7 (58.3–75.0)": the score, and its range when some criteria are unclear.
-    public var scoreWithRange: String? {
-        guard let score else { return nil }
-        let text = Number.text(score)
-        guard let low = scoreLow, let high = scoreHigh, Scoring.rounded(high) != Scoring.rounded(low) else { return text }
-        return "\(text) (\(Number.text(low))–\(Number.text(high)))"
+    /// "58.3–75.0": the score with every unclear criterion counted absent, then met; nil when the two agree.
+    public var scoreRange: String? {
+        guard let low = scoreLow, let high = scoreHigh, Scoring.rounded(low) != Scoring.rounded(high) else { return nil }
+        return "\(Number.text(low))–\(Number.text(high))"
     }
 
     /// The score cards of many jurisdictions, computed on up to `threads` threads, in the order given.

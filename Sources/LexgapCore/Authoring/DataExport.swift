@@ -106,7 +106,7 @@ public struct DataExport: Sendable {
                     code,
                     Column(
                         name: "treaty",
-                        description: "Treaty id from the checklist (OPSC, PALERMO-PROTOCOL, BUDAPEST, LANZAROTE, COE-TRAFFICKING)."),
+                        description: "Treaty id from the checklist (\(checklist.treaties.map(\.id).joined(separator: ", ")))."),
                     Column(name: "standing", description: "party, signatory or not_party."),
                     Column(name: "signed", description: "Date of signature (YYYY-MM-DD); empty when not confirmed."),
                     Column(name: "consent", description: "ratified, acceded or succeeded; empty when the date is not confirmed."),

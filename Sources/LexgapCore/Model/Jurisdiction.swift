@@ -105,6 +105,9 @@ public struct Instrument: Sendable, Hashable {
     /// The name a reader can look up: the short title when there is one, else the title.
     public var name: String { short ?? title }
 
+    /// The title with its short form, as first cited: "Anti-Trafficking in Persons Act (RA 9208)".
+    public var fullName: String { short.map { "\(title) (\($0))" } ?? title }
+
     /// In force on `date`: from `in_force` (or `enacted` when that is all we know), until `repealed`.
     public func isInForce(on date: LegalDate) -> Bool {
         if let start = inForce ?? enacted, date < start { return false }

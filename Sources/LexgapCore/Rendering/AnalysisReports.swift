@@ -37,12 +37,6 @@ func weightsLabel(_ file: String?, lead: String = "; ") -> String {
     file.map { "\(lead)weights: \($0)" } ?? ""
 }
 
-/// "58.3–75.0": the range of a score while some criteria are unclear; empty at full coverage.
-func rangeText(_ card: ScoreCard) -> String {
-    guard let low = card.scoreLow, let high = card.scoreHigh, Scoring.rounded(low) != Scoring.rounded(high) else { return "" }
-    return "\(Number.text(low))–\(Number.text(high))"
-}
-
 /// `lexgap score`: overall score, its range, coverage and category scores of each jurisdiction.
 public struct ScoreReport: Sendable {
     /// The weights file the scores were computed with; nil for the checklist's own weights.
@@ -100,7 +94,7 @@ public struct ScoreReport: Sendable {
                 + ["coverage"] + checklist.categories.map(\.id)
             let rows = recorded.map { card in
                 [card.jurisdiction.code, card.jurisdiction.name, Number.text(card.score)]
-                    + (format == .csv ? [Number.text(card.scoreLow), Number.text(card.scoreHigh)] : [rangeText(card)])
+                    + (format == .csv ? [Number.text(card.scoreLow), Number.text(card.scoreHigh)] : [card.scoreRange ?? ""])
                     + [Number.text(card.coverage)] + card.categories.map { Number.text($0.score) }
             }
             if format == .csv { return CSV.render(header: header, rows: rows) }
@@ -354,7 +348,7 @@ public struct RankingReport: Sendable {
         let rows = ranking.entries.map { entry in
             [
                 String(entry.rank), entry.card.jurisdiction.code, entry.card.jurisdiction.name, Number.text(entry.card.score),
-                rangeText(entry.card).isEmpty ? "-" : rangeText(entry.card), Number.text(entry.card.coverage), "\(entry.icmecBand)/5",
+                entry.card.scoreRange ?? "-", Number.text(entry.card.coverage), "\(entry.icmecBand)/5",
             ]
         }
         switch format {

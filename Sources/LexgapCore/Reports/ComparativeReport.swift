@@ -79,7 +79,7 @@ public struct RankingRow: Encodable, Sendable {
             return RankingRow(
                 rank: String(entry.rank), code: jurisdiction.code, name: jurisdiction.name,
                 score: Number.text(entry.card.score, missing: "no score"),
-                scoreRange: rangeText(entry.card).nonEmpty, coverage: Number.text(entry.card.coverage, missing: "none"),
+                scoreRange: entry.card.scoreRange, coverage: Number.text(entry.card.coverage, missing: "none"),
                 icmec: "\(entry.icmecBand) of 5",
                 reviewed: jurisdiction.reviewed?.description, link: links?.jurisdiction(jurisdiction.code))
         }

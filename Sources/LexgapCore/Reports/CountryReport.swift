@@ -155,7 +155,7 @@ public struct CountryReport: Encodable, Sendable {
         let rank = ranking.rank(of: jurisdiction.code)
         headline = Headline(
             score: Number.text(card.score, missing: card.isRecorded ? "no score" : "not recorded"),
-            scoreRange: rangeText(card).isEmpty ? nil : rangeText(card), coverage: Number.text(card.coverage, missing: "none"),
+            scoreRange: card.scoreRange, coverage: Number.text(card.coverage, missing: "none"),
             rank: rank.map { "\($0) of \(ranking.entries.count)" } ?? "not ranked",
             icmec: "\(card.icmecCriteriaMet) of 5", met: String(statuses.count { $0 == .met }),
             assessed: String(applicable.count),

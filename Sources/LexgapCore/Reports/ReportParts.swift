@@ -72,7 +72,7 @@ public struct ProvisionView: Encodable, Sendable {
         citation = provision.instrument.citation
         section = provision.section
         cite = provision.inline
-        let name = provision.instrument.short ?? provision.instrument.title
+        let name = provision.instrument.name
         shortCite = provision.section.isEmpty ? name : "\(name), \(provision.section)"
         url = provision.instrument.url.flatMap(safeLink)
     }
