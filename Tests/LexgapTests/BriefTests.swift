@@ -190,6 +190,40 @@ import Testing
         #expect(result.stderr.contains("apt-get install pandoc"))
     }
 
+    /// Reports to the Committee on the Rights of the Child state only what concerns children: a criterion that also
+    /// protects adults is told through its child part, and left out where the law meets it for children.
+    @Test func crcReportsTellOnlyTheChildPart() throws {
+        let children = ["--checklist", "analysis/checklist.yaml", "--data", "briefs/children", "--as-of", "2026-01-01"]
+        func brief(_ code: String, _ kind: String) throws -> String {
+            let result = try CLI.run(["brief", code, "--kind", kind] + children, in: Fixtures.directory)
+            #expect(result.status == 0, "\(result.stderr)")
+            return result.stdout
+        }
+        for kind in ["crc-opsc", "crc-loi"] {
+            let metForChildren = try brief("XF", kind)
+            #expect(!metForChildren.contains("ADULT-GAP-FINDING"))
+            #expect(!metForChildren.contains("create the offence"))
+            #expect(metForChildren.contains("criminalise viewers"))
+        }
+        let partlyForChildren = try brief("XG", "crc-opsc")
+        #expect(!partlyForChildren.contains("ADULT-GAP-FINDING"))
+        #expect(partlyForChildren.contains("CHILD-PART-FINDING Streaming the abuse of a child under 16"))
+        #expect(partlyForChildren.contains("recommends that the State party adopt legislation to create the offence."))
+        // Every other brief states the whole gap, adults included.
+        let upr = try brief("XF", "upr")
+        #expect(upr.contains("ADULT-GAP-FINDING"))
+        #expect(upr.contains("live-streamed abuse is criminalised only in part (CRIM-LIVESTREAM)"))
+    }
+
+    /// Where the position of the law is not established, a CRC report asks the Committee to ask, and claims no gap.
+    @Test func crcReportNeverStatesAGapWhereTheLawIsUnclear() throws {
+        let result = try CLI.run(["brief", "XA", "--kind", "crc-opsc"] + Self.settings + Self.data, in: Fixtures.directory)
+        let viewers = result.stdout.components(separatedBy: "\n").filter { $0.contains("Viewers are criminalised") }
+        #expect(viewers.count == 1)
+        #expect(viewers.allSatisfy { $0.contains("not yet established") && !$0.contains("meets") })
+        #expect(!result.stdout.contains("recommends that the State party adopt or amend legislation to criminalise viewers"))
+    }
+
     @Test func overTheLimitStillRendersWithAWarning() throws {
         let result = try CLI.run(["brief", "XA", "--kind", "upr", "--cap", "50"] + Self.data, in: Fixtures.directory)
         #expect(result.status == 0)

@@ -79,7 +79,8 @@ import Testing
         let json = try Self.json(try Self.run(["gaps", "XD", "--as-of", "2026-01-01", "--format", "json"]))
         let gaps = try #require(json["gaps"] as? [[String: Any]])
         let reforms = Dictionary(uniqueKeysWithValues: gaps.map { ($0["id"] as! String, $0["reform"] as! String) })
-        #expect(reforms["JUR-TREATIES"] == "Amend the Extradition Law (EL 1975) to ratify")
+        // Joining a treaty is asked for as it stands, even where the file names a law to amend.
+        #expect(reforms["JUR-TREATIES"] == "Ratify")
         #expect(reforms["CRIM-VIEWERS"] == "Adopt legislation to criminalise viewers")
         #expect(reforms["CRIM-LIVESTREAM"] == "Amend the Penal Code (PC 2024) to create the offence")
         #expect(gaps.allSatisfy { ($0["finding"] as? String)?.contains(Self.marker) == false })

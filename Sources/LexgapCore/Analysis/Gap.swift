@@ -22,12 +22,31 @@ public struct Gap: Sendable {
     /// `unclear`: the law may already be adequate; research must settle it first.
     public var needsResearch: Bool { status == .unclear }
 
+    /// The gap as a report on children's rights states it: where the criterion also protects adults and the file
+    /// gives the child part, that part (nil when the law meets it for children); otherwise the gap itself.
+    public var forChildren: Gap? {
+        guard let child = reading.children else { return self }
+        guard child.status != .met, child.status != .notApplicable else { return nil }
+        var gap = self
+        gap.status = child.status
+        gap.reading.status = child.status
+        gap.reading.finding = child.finding
+        if let amend = child.amend {
+            gap.reading.amend = amend
+            gap.reading.amendInstrument = reading.childrenAmendInstrument
+        }
+        return gap
+    }
+
     /// The checklist's recommendation, first sentence, as it follows "to": "criminalise simple possession of …".
     public var recommendedMeasure: String { criterion.recommendation.firstSentence.lowercasedFirst }
 
     /// The reform, naming the law to change only when the file says which: "amend the Extradition Law (P.D. No.
-    /// 1069) to …", "adopt legislation to …", else "adopt or amend legislation to …". Never a guess.
+    /// 1069) to …", "adopt legislation to …", else "adopt or amend legislation to …". Never a guess. A treaty
+    /// to join ("ratify …") is asked for as it stands.
     public var reform: String {
+        // Joining a treaty is an act of the State, not of its legislature.
+        if recommendedMeasure.hasPrefix("ratify") || recommendedMeasure.hasPrefix("accede") { return recommendedMeasure }
         if reading.amend == .newLegislation { return "adopt legislation to \(recommendedMeasure)" }
         if let instrument = reading.amendInstrument { return "amend \(Gap.theName(of: instrument)) to \(recommendedMeasure)" }
         return "adopt or amend legislation to \(recommendedMeasure)"

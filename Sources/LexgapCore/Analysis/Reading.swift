@@ -34,6 +34,10 @@ public struct Reading: Sendable, Hashable {
     public var amend: ReformTarget?
     /// The instrument `amend` names, resolved.
     public var amendInstrument: Instrument?
+    /// For a criterion that also protects adults: the law as it applies to children, when the file gives it.
+    public var children: ChildPart? = nil
+    /// The instrument the child part's `amend` names, resolved.
+    public var childrenAmendInstrument: Instrument? = nil
 
     public var isRecorded: Bool {
         if case .notRecorded = basis { return false }
@@ -81,14 +85,19 @@ public enum AsOfReader {
                 researchNote: "", amend: nil, amendInstrument: nil)
         }
         let inForce = cite(state.provisions, in: jurisdiction).filter { $0.instrument.isInForce(on: date) }
-        var amendInstrument: Instrument?
-        if case .amend(let id)? = state.amend { amendInstrument = jurisdiction.instrument(id) }
+        let amendInstrument = instrument(state.amend, in: jurisdiction)
         let lapsed = state.status.needsProvision && inForce.isEmpty
         return Reading(
             criterion: criterion, status: lapsed ? .unclear : state.status,
             basis: lapsed ? .notInForce(claimed: state.status, since: state.since) : .recorded(since: state.since),
             provisions: inForce, finding: state.finding, researchNote: state.note, amend: state.amend,
-            amendInstrument: amendInstrument)
+            amendInstrument: amendInstrument, children: lapsed ? nil : state.children,
+            childrenAmendInstrument: lapsed ? nil : instrument(state.children?.amend, in: jurisdiction))
+    }
+
+    static func instrument(_ target: ReformTarget?, in jurisdiction: Jurisdiction) -> Instrument? {
+        if case .amend(let id)? = target { return jurisdiction.instrument(id) }
+        return nil
     }
 
     /// The provisions with their instruments resolved, in the order cited (unknown instruments, which validation

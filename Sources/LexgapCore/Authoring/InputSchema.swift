@@ -47,6 +47,10 @@ public enum InputSchema: String, CaseIterable, Sendable {
             "enum": Status.allCases.map(\.rawValue),
             "description": "met, partial, absent, unclear (research needed) or not_applicable; met and partial need provisions.",
         ]
+        let amend: [String: Any] = [
+            "type": "string", "pattern": "^[A-Za-z0-9._-]{1,64}$",
+            "description": "For a partial or absent status: the id of the instrument to amend, or 'new' for new legislation.",
+        ]
         let stateProperties: [String: Any] = [
             "status": statusEnum, "since": date, "provisions": list(provision),
             "finding": text.merging(["description": "Public text a filing can quote: what the law provides and where it falls short."]) {
@@ -55,10 +59,10 @@ public enum InputSchema: String, CaseIterable, Sendable {
             "note": text.merging([
                 "description": "The research note: what was read, what disagrees, what would settle it. Never printed in briefs."
             ]) { $1 },
-            "amend": [
-                "type": "string", "pattern": "^[A-Za-z0-9._-]{1,64}$",
-                "description": "For a partial or absent status: the id of the instrument to amend, or 'new' for new legislation.",
-            ],
+            "amend": amend,
+            "children": object(
+                ["status": statusEnum, "finding": text, "amend": amend], required: ["status"],
+                description: "For a criterion the checklist marks covers_adults: the law as it applies to children alone."),
         ]
         // A claim about the law needs its provision; a definite answer needs its finding; an unclear one, its note.
         let stateRules: [[String: Any]] = [
@@ -130,6 +134,8 @@ public enum InputSchema: String, CaseIterable, Sendable {
                 "id": id, "category": id, "title": text, "question": text, "weight": weight, "why": text,
                 "standards": list(text), "recommendation": text,
                 "guidance": object(["met": text, "partial": text], required: ["met", "partial"]),
+                "gap": object(["absent": text, "partial": text], required: []),
+                "covers_adults": ["type": "boolean"],
                 "crosswalk": object(crosswalk, required: []),
             ], required: ["id", "category", "title", "question", "weight", "why", "recommendation", "guidance"])
         var schema = object(

@@ -198,16 +198,18 @@ public struct Brief: Encodable, Sendable {
                 Field(label: "Session", value: settings.session ?? "[Committee session]"),
             ]
             for section in draft.frameworkSections("crc-opsc") {
-                let gaps = draft.gaps(in: section.criteria)
+                let gaps = draft.gaps(in: section.criteria, childrenOnly: true)
                 var paragraphs: [(String, String, [CitedProvision])] = []
                 for gap in gaps {
                     if !questionsOnly {
-                        var paragraph = draft.gapParagraph(gap)
+                        // Where the position of the law is not established, the draft asks; it neither states a gap
+                        // nor recommends closing one.
+                        var paragraph = gap.needsResearch ? draft.researchParagraph(gap) : draft.gapParagraph(gap)
                         if let articles = draft.opscArticles([gap.criterion]) { paragraph.1 += " (Optional Protocol, \(articles).)" }
                         paragraphs.append(paragraph)
                     }
                     paragraphs.append(("Question", draft.question(gap), questionsOnly ? draft.provisions(gap) : []))
-                    if !questionsOnly {
+                    if !questionsOnly, !gap.needsResearch {
                         paragraphs.append(("Recommendation", "The Committee recommends that the State party \(gap.reform).", []))
                     }
                 }
@@ -235,8 +237,10 @@ public struct Brief: Encodable, Sendable {
                         (
                             "",
                             "Gaps that remain: "
-                                + gaps.map { "\($0.criterion.title.lowercasedFirst) (\(StatusView($0.status).label.lowercased()))" }.joined(
-                                    separator: "; ") + ".", gaps.flatMap { draft.provisions($0) }
+                                + gaps.map { gap in
+                                    gap.status == .unclear
+                                        ? "\(gap.criterion.title.lowercasedFirst) (not yet established)" : gap.criterion.gapName(gap.status)
+                                }.joined(separator: "; ") + ".", gaps.flatMap { draft.provisions($0) }
                         ))
                 }
                 draft.section(section.title, paragraphs)
@@ -418,8 +422,9 @@ struct Draft {
 
     func provisions(_ gap: Gap) -> [CitedProvision] { gap.reading.provisions }
 
-    func gaps(in criteria: [String]) -> [Gap] {
-        (severe + research).filter { criteria.contains($0.criterion.id) }
+    /// The gaps under `criteria`, in their order; for children only, each reduced to its child part.
+    func gaps(in criteria: [String], childrenOnly: Bool = false) -> [Gap] {
+        (severe + research).filter { criteria.contains($0.criterion.id) }.compactMap { childrenOnly ? $0.forChildren : $0 }
             .sorted { (criteria.firstIndex(of: $0.criterion.id) ?? 0) < (criteria.firstIndex(of: $1.criterion.id) ?? 0) }
     }
 

@@ -7,8 +7,10 @@ public enum ChecklistLoader {
     static let treatyKeys = ["id", "title"]
     static let criterionKeys = [
         "id", "category", "title", "question", "weight", "why", "standards", "recommendation", "guidance", "crosswalk",
+        "gap", "covers_adults",
     ]
     static let guidanceKeys = ["met", "partial"]
+    static let gapKeys = ["absent", "partial"]
 
     public static func load(_ file: SourceFile) -> (Checklist?, [Diagnostic]) {
         let collector = DiagnosticCollector()
@@ -45,6 +47,8 @@ public enum ChecklistLoader {
             guard let id = Identifier.read("id", in: item) else { return nil }
             let guidance = item.mapping("guidance", what: "guidance")
             guidance?.checkKeys(guidanceKeys)
+            let gap = item.mapping("gap", what: "gap", required: false)
+            gap?.checkKeys(gapKeys)
             return Criterion(
                 id: id,
                 category: item.string("category") ?? "",
@@ -56,6 +60,9 @@ public enum ChecklistLoader {
                 recommendation: item.string("recommendation") ?? "",
                 guidance: .init(met: guidance?.string("met") ?? "", partial: guidance?.string("partial") ?? ""),
                 crosswalk: crosswalk(item),
+                gap: .init(
+                    absent: gap?.string("absent", required: false) ?? "", partial: gap?.string("partial", required: false) ?? ""),
+                coversAdults: item.boolean("covers_adults") ?? false,
                 location: item.location,
                 categoryLocation: item.valueLocation("category"))
         }

@@ -13,7 +13,8 @@ public enum JurisdictionLoader {
         "amended_by", "note",
     ]
     static let treatyKeys = ["treaty", "status", "signed", "ratified", "acceded", "succeeded", "note"]
-    static let stateKeys = ["status", "since", "provisions", "finding", "note", "amend"]
+    static let stateKeys = ["status", "since", "provisions", "finding", "note", "amend", "children"]
+    static let childPartKeys = ["status", "finding", "amend"]
     static let assessmentKeys = stateKeys + ["history"]
     static let provisionKeys = ["instrument", "section"]
 
@@ -225,27 +226,47 @@ public enum JurisdictionLoader {
             collector.warning(
                 .missingKey, "status 'unclear' needs a research 'note' saying what would settle it", at: item.valueLocation("status"))
         }
-        var amend: ReformTarget?
-        if let target = item.string("amend", required: false) {
-            amend = target == "new" ? .newLegislation : .amend(instrument: target)
-            if let status, status != .partial, status != .absent {
-                collector.warning(
-                    .invalidValue, "'amend' names the law to change for a gap, but this status is '\(status.rawValue)'",
-                    at: item.locationOf("amend"))
-            }
-        }
         return AssessmentState(
             status: status ?? .unclear,
             since: item.date("since"),
             provisions: provisions,
             finding: finding ?? "",
             note: note ?? "",
-            amend: amend,
+            amend: reformTarget(item, status: status),
+            children: item.mapping("children", what: "children", required: false).map { childPart($0, collector) },
             location: item.location,
             statusLocation: item.valueLocation("status"),
             sinceLocation: item.value("since") == nil ? nil : item.valueLocation("since"),
             findingLocation: item.value("finding") == nil ? nil : item.valueLocation("finding"),
             noteLocation: item.value("note") == nil ? nil : item.valueLocation("note"),
+            amendLocation: item.value("amend") == nil ? nil : item.valueLocation("amend"))
+    }
+
+    /// `amend:`, the law a gap calls to change.
+    private static func reformTarget(_ item: MappingReader, status: Status?) -> ReformTarget? {
+        guard let target = item.string("amend", required: false) else { return nil }
+        if let status, status != .partial, status != .absent {
+            item.collector.warning(
+                .invalidValue, "'amend' names the law to change for a gap, but this status is '\(status.rawValue)'",
+                at: item.locationOf("amend"))
+        }
+        return target == "new" ? .newLegislation : .amend(instrument: target)
+    }
+
+    /// `children:`, the law as it applies to children alone. It names no provisions of its own: it reads the
+    /// state's, so it needs a finding whenever its status is definite.
+    private static func childPart(_ item: MappingReader, _ collector: DiagnosticCollector) -> ChildPart {
+        item.checkKeys(childPartKeys)
+        let status = item.choice("status", as: Status.self, code: .unknownStatus, noun: "status")
+        let finding = item.string("finding", required: false)
+        if let status, status.needsFinding, finding == nil, item.value("finding") == nil {
+            collector.error(
+                .missingKey,
+                "the child part's status '\(status.rawValue)' needs a 'finding': what the law provides for children and where it falls short",
+                at: item.valueLocation("status"))
+        }
+        return ChildPart(
+            status: status ?? .unclear, finding: finding ?? "", amend: reformTarget(item, status: status), location: item.location,
             amendLocation: item.value("amend") == nil ? nil : item.valueLocation("amend"))
     }
 
@@ -285,8 +306,10 @@ public enum JurisdictionLoader {
         for assessment in jurisdiction.assessments {
             for state in assessment.timeline {
                 for provision in state.provisions { check(provision.instrument, at: provision.instrumentLocation) }
-                if case .amend(let id)? = state.amend, let location = state.amendLocation {
-                    check(id, at: location, extra: ", or write 'new' when new legislation is needed")
+                for (amend, location) in [(state.amend, state.amendLocation), (state.children?.amend, state.children?.amendLocation)] {
+                    if case .amend(let id)? = amend, let location {
+                        check(id, at: location, extra: ", or write 'new' when new legislation is needed")
+                    }
                 }
             }
         }

@@ -54,6 +54,10 @@ public struct Criterion: Sendable, Hashable {
     public var guidance: Guidance
     /// Where the criterion sits in other frameworks.
     public var crosswalk: Crosswalk
+    /// The gap named as a gap, for each status short of `met`: "no offence covers …".
+    public var gap: GapPhrases = .init()
+    /// The standard also protects adults, so an assessment may give its child part (`children:`).
+    public var coversAdults = false
     public var location: SourceLocation
     public var categoryLocation: SourceLocation
 
@@ -73,6 +77,19 @@ public struct Criterion: Sendable, Hashable {
     public struct Guidance: Sendable, Hashable {
         public var met: String
         public var partial: String
+    }
+
+    /// How a list of gaps names this one: "no offence covers live-streamed abuse" for `absent`, "the offence of …
+    /// leaves out …" for `partial`. Empty when the checklist gives none.
+    public struct GapPhrases: Sendable, Hashable {
+        public var absent = ""
+        public var partial = ""
+    }
+
+    /// The gap as a list names it, for a status short of `met`: the checklist's phrase, else the criterion's title.
+    public func gapName(_ status: Status) -> String {
+        let phrase = status == .absent ? gap.absent : status == .partial ? gap.partial : ""
+        return phrase.isEmpty ? title : phrase
     }
 }
 

@@ -203,11 +203,25 @@ public struct AssessmentState: Sendable, Hashable {
     public var note: String
     /// For a gap: the law to change.
     public var amend: ReformTarget?
+    /// For a criterion whose standard also protects adults: how far the law meets it for children alone.
+    public var children: ChildPart?
     public var location: SourceLocation
     public var statusLocation: SourceLocation
     public var sinceLocation: SourceLocation?
     public var findingLocation: SourceLocation?
     public var noteLocation: SourceLocation?
+    public var amendLocation: SourceLocation?
+}
+
+/// The part of a criterion that concerns children, for a criterion whose standard also protects adults (the
+/// checklist marks it `covers_adults`). A report to the Committee on the Rights of the Child states only this part:
+/// where the law fails adults alone, it has nothing to say.
+public struct ChildPart: Sendable, Hashable {
+    public var status: Status
+    /// Public text on the law as it applies to children.
+    public var finding: String
+    public var amend: ReformTarget?
+    public var location: SourceLocation
     public var amendLocation: SourceLocation?
 }
 

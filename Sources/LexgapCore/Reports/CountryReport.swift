@@ -250,13 +250,18 @@ public struct CountryReport: Encodable, Sendable {
         if top.isEmpty {
             text += " It has no gap on the criteria whose status is known."
         } else {
-            let names = top.map { "“\($0.criterion.title)” (\($0.criterion.id))" }
+            // Named as gaps ("no offence covers …"), not by the criterion's positive title, where the checklist can.
+            let names = top.map { gap in
+                let phrase = gap.criterion.gapName(gap.status)
+                return phrase == gap.criterion.title ? "“\(phrase)” (\(gap.criterion.id))" : "\(phrase) (\(gap.criterion.id))"
+            }
             let closing = Set(top.map(\.criterion.id))
             var readings = card.criteria.map(\.reading)
             for index in readings.indices where closing.contains(readings[index].criterion.id) { readings[index].status = .met }
             let after = Scoring.scores(readings, checklist: checklist, weights: weights).overall
             text += top.count == 1 ? " Its most severe gap: " : " Its most severe gaps: "
-            text += listInProse(names) + "."
+            // Clauses with commas of their own are kept apart by semicolons.
+            text += (names.count > 2 ? names.dropLast().joined(separator: "; ") + "; and " + names.last! : listInProse(names)) + "."
             text +=
                 " Closing \(top.count == 1 ? "it" : "them") would raise the score from \(Number.text(card.score, missing: "none")) to \(Number.text(after, missing: "none"))."
         }

@@ -21,7 +21,15 @@ public enum Validator {
                     notes: [.init("first assessed here", at: first)])
             }
             seen[assessment.criterion] = seen[assessment.criterion] ?? assessment.location
-            guard checklist.criterion(assessment.criterion) == nil else { continue }
+            if let criterion = checklist.criterion(assessment.criterion) {
+                for child in assessment.timeline.compactMap(\.children) where !criterion.coversAdults {
+                    collector.warning(
+                        .invalidValue,
+                        "\(criterion.id) concerns children only (the checklist does not mark it covers_adults), so it has no separate child part; say it in the state and remove 'children'",
+                        at: child.location)
+                }
+                continue
+            }
             var message = "unknown criterion '\(assessment.criterion)'"
             if let suggestion = Suggestion.closest(to: assessment.criterion, among: criterionIDs) {
                 message += "; did you mean '\(suggestion)'?"
@@ -122,6 +130,7 @@ public enum Validator {
         for assessment in jurisdiction.assessments {
             for state in assessment.timeline {
                 check(state.finding, "the finding of \(assessment.criterion)", at: state.findingLocation)
+                check(state.children?.finding, "the child part of \(assessment.criterion)", at: state.children?.location)
                 check(state.note, "the note of \(assessment.criterion)", at: state.noteLocation)
             }
         }
