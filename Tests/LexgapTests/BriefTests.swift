@@ -108,9 +108,12 @@ import Testing
     @Test func pinpointsOfOneInstrumentAreSortedAndMerged() {
         #expect(CitationStyle.oscola.pinpoints(["Sec. 4(g)", "Sec. 4(c)", "s. 4(f)"]) == "ss 4(c), (f) and (g)")
         #expect(CitationStyle.bluebook.pinpoints(["Sec. 10", "Sec. 4"]) == "§§ 4 and 10")
-        #expect(CitationStyle.oscola.pinpoints(["Art. 3", "Arts. 5, 6"]) == "art 3, arts 5, 6")
+        #expect(CitationStyle.oscola.pinpoints(["Art. 3", "Arts. 5, 6"]) == "arts 3, 5 and 6")
+        #expect(
+            CitationStyle.oscola.pinpoints(["s. 474.17 (menacing, harassing)", "s. 474.22"]) == "s 474.17 (menacing, harassing), s 474.22")
         #expect(CitationStyle.oscola.pinpoints(["Sec. 4", "Part 2"]) == "s 4, Part 2")
         #expect(CitationStyle.oscola.pinpoints(["Sec. 30", "Part 2", "Sec. 4(g)"]) == "ss 4(g) and 30, Part 2")
+        #expect(CitationStyle.oscola.pinpoints(["ss. 44-47", "s. 41"]) == "ss 41 and 44–47")
     }
 
     /// The full citation once, the short form after; in the Bluebook "Id." for the instrument the note before cited alone.
@@ -245,6 +248,10 @@ import Testing
         ("§ 2252A(a)(5)(B)", "s 2252A(a)(5)(B)", "§ 2252A(a)(5)(B)"), ("Art. 3(1)(c)", "art 3(1)(c)", "art. 3(1)(c)"),
         ("Article 240b", "art 240b", "art. 240b"), ("Arts. 24, 25 and 29", "arts 24, 25 and 29", "arts. 24, 25 and 29"),
         ("Part 2", "Part 2", "Part 2"), ("Subdivision F", "Subdivision F", "Subdivision F"),
+        // Ranges take an en dash; a hyphenated article number (Korean and Taiwanese branch articles) keeps its hyphen.
+        ("ss. 22-23", "ss 22–23", "§§ 22–23"), ("s. 66(1)-(2)", "s 66(1)–(2)", "§ 66(1)–(2)"),
+        ("arts. 417/43-417/48", "arts 417/43–417/48", "arts. 417/43–417/48"), ("Art. 11-2", "art 11-2", "art. 11-2"),
+        ("Arts. 14-2, 14-3", "arts 14-2, 14-3", "arts. 14-2, 14-3"), ("Arts. 288-292", "arts 288–292", "arts. 288–292"),
     ])
     func pinpointsFollowTheCitationStyle(_ example: (String, String, String)) {
         #expect(CitationStyle.oscola.pinpoint(example.0) == example.1)

@@ -44,11 +44,14 @@ public struct Gap: Sendable {
     /// The reform, naming the law to change only when the file says which: "amend the Extradition Law (P.D. No.
     /// 1069) to …", "adopt legislation to …", else "adopt or amend legislation to …". Never a guess. A treaty
     /// to join ("ratify …") is asked for as it stands.
-    public var reform: String {
+    public var reform: String { reform(naming: Gap.theName(of:)) }
+
+    /// The reform, naming the law to amend as `name` gives it (a brief names it in full once, then by its short form).
+    func reform(naming name: (Instrument) -> String) -> String {
         // Joining a treaty is an act of the State, not of its legislature.
         if recommendedMeasure.hasPrefix("ratify") || recommendedMeasure.hasPrefix("accede") { return recommendedMeasure }
         if reading.amend == .newLegislation { return "adopt legislation to \(recommendedMeasure)" }
-        if let instrument = reading.amendInstrument { return "amend \(Gap.theName(of: instrument)) to \(recommendedMeasure)" }
+        if let instrument = reading.amendInstrument { return "amend \(name(instrument)) to \(recommendedMeasure)" }
         return "adopt or amend legislation to \(recommendedMeasure)"
     }
 

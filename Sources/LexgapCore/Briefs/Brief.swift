@@ -139,24 +139,7 @@ public struct Brief: Encodable, Sendable {
                 Field(label: "Session", value: settings.session ?? "[UPR session and date of the review]"),
                 Field(label: "Keywords", value: settings.keywordList.joined(separator: "; ")),
             ]
-            draft.section(
-                "Introduction",
-                [
-                    (
-                        "",
-                        "This submission by \(organisations) concerns the legislation of \(state) on cybersex trafficking, the live-streamed sexual abuse of children and online child sexual exploitation. It assesses the law in force on \(date.inWords) against the \(checklist.criteria.count) criteria of the checklist “\(checklist.title)” (version \(checklist.version)), \(Self.grounding(checklist)), and cites the provision behind every finding.",
-                        []
-                    )
-                ])
-            draft.section(
-                "About the submitting organisation",
-                [
-                    (
-                        "",
-                        "[Describe the submitting organisation: its mandate, its work on the online sexual exploitation of children, and whether it has consultative status. For a joint submission, name each organisation.]",
-                        []
-                    )
-                ])
+            Self.introduce(&draft, by: organisations, what: "This submission", state: state, date: date, checklist: checklist)
             draft.section(
                 "Summary",
                 [
@@ -186,7 +169,7 @@ public struct Brief: Encodable, Sendable {
                     )
                 ])
             // Deadline first, as recommendations accepted at the review are phrased.
-            draft.section("Recommendations", draft.severe.map { gap in ("", "By \(year), \(gap.reform).", []) })
+            draft.section("Recommendations", draft.severe.map { gap in ("", "By \(year), \(draft.reform(gap)).", []) })
         case .crcOPSC, .crcLOI:
             let questionsOnly = kind == .crcLOI
             title =
@@ -197,6 +180,9 @@ public struct Brief: Encodable, Sendable {
                 Field(label: "State party", value: jurisdiction.name),
                 Field(label: "Session", value: settings.session ?? "[Committee session]"),
             ]
+            if !questionsOnly {
+                Self.introduce(&draft, by: organisations, what: "This report", state: state, date: date, checklist: checklist)
+            }
             for section in draft.frameworkSections("crc-opsc") {
                 let gaps = draft.gaps(in: section.criteria, childrenOnly: true)
                 var paragraphs: [(String, String, [CitedProvision])] = []
@@ -210,7 +196,7 @@ public struct Brief: Encodable, Sendable {
                     }
                     paragraphs.append(("Question", draft.question(gap), questionsOnly ? draft.provisions(gap) : []))
                     if !questionsOnly, !gap.needsResearch {
-                        paragraphs.append(("Recommendation", "The Committee recommends that the State party \(gap.reform).", []))
+                        paragraphs.append(("Recommendation", "The Committee recommends that the State party \(draft.reform(gap)).", []))
                     }
                 }
                 if paragraphs.isEmpty, !questionsOnly {
@@ -246,7 +232,7 @@ public struct Brief: Encodable, Sendable {
                 draft.section(section.title, paragraphs)
             }
             let priorities = Array(draft.severe.prefix(5))
-            draft.section("Prioritized recommendations", priorities.map { gap in ("", "\(gap.reform.uppercasedFirst).", []) })
+            draft.section("Prioritized recommendations", priorities.map { gap in ("", "\(draft.reform(gap).uppercasedFirst).", []) })
         case .crosswalk:
             title = "Annex: the legislative checklist against treaty standards (\(state))"
             fields += [Field(label: "State", value: jurisdiction.name)]
@@ -311,6 +297,31 @@ public struct Brief: Encodable, Sendable {
 
     /// What the criteria are measured against, no more than the checklist shows: "each set against …", or how many
     /// are, when some have no adopted international standard.
+    /// The opening every filed report has: what it assesses and against what, and a placeholder for the
+    /// organisation to introduce itself.
+    static func introduce(
+        _ draft: inout Draft, by organisations: String, what: String, state: String, date: LegalDate, checklist: Checklist
+    ) {
+        draft.section(
+            "Introduction",
+            [
+                (
+                    "",
+                    "\(what) by \(organisations) concerns the legislation of \(state) on cybersex trafficking, the live-streamed sexual abuse of children and online child sexual exploitation. It assesses the law in force on \(date.inWords) against the \(checklist.criteria.count) criteria of the checklist “\(checklist.title)” (version \(checklist.version)), \(Self.grounding(checklist)), and cites the provision behind every finding.",
+                    []
+                )
+            ])
+        draft.section(
+            "About the submitting organisation",
+            [
+                (
+                    "",
+                    "[Describe the submitting organisation: its mandate, its work on the online sexual exploitation of children, and whether it has consultative status. For a joint submission, name each organisation.]",
+                    []
+                )
+            ])
+    }
+
     static func grounding(_ checklist: Checklist) -> String {
         let grounded = checklist.criteria.filter { !$0.standards.isEmpty }.count
         if grounded == checklist.criteria.count { return "each set against the international standard that requires it" }
@@ -386,6 +397,8 @@ struct Draft {
     var footnotes: [Brief.Footnote] = []
     var writer: FootnoteWriter
     var paragraphCount = 0
+    /// Instruments a recommendation has already named in full.
+    var named: Set<String> = []
 
     init(card: ScoreCard, checklist: Checklist, style: CitationStyle) {
         self.card = card
@@ -406,8 +419,8 @@ struct Draft {
             let notes = paragraph.provisions.isEmpty ? [] : [cite(paragraph.provisions)]
             built.append(
                 Brief.Paragraph(
-                    number: String(paragraphCount), label: paragraph.label.isEmpty ? nil : paragraph.label, text: paragraph.text,
-                    notes: notes))
+                    number: String(paragraphCount), label: paragraph.label.isEmpty ? nil : paragraph.label,
+                    text: CitationStyle.withRangesInProse(paragraph.text), notes: notes))
         }
         sections.append(Brief.Section(title: title, paragraphs: built))
     }
@@ -421,6 +434,18 @@ struct Draft {
     }
 
     func provisions(_ gap: Gap) -> [CitedProvision] { gap.reading.provisions }
+
+    /// The reform a recommendation asks for: the law to amend in full the first time the draft names it, by its
+    /// short form after, as a filing names it in the text.
+    mutating func reform(_ gap: Gap) -> String {
+        gap.reform { instrument in
+            guard let short = instrument.short, named.contains(instrument.id) else {
+                named.insert(instrument.id)
+                return Gap.theName(of: instrument)
+            }
+            return short
+        }
+    }
 
     /// The gaps under `criteria`, in their order; for children only, each reduced to its child part.
     func gaps(in criteria: [String], childrenOnly: Bool = false) -> [Gap] {

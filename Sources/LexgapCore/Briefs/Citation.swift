@@ -8,8 +8,55 @@ public enum CitationStyle: String, Sendable, CaseIterable {
     /// The pinpoint of a section as the data writes it ("Sec. 4(c)", "s. 66B(4)", "Arts. 24, 25", "§ 2252A"),
     /// rewritten in this style; a pinpoint whose label is not recognised ("Part 2", "Annex A") is left as written.
     public func pinpoint(_ section: String) -> String {
-        guard let (kind, rest) = Self.parse(section) else { return section.trimmedOfWhitespace }
-        return "\(symbol(kind)) \(rest)"
+        guard let (kind, rest) = Self.parse(section) else { return Self.withRanges(section.trimmedOfWhitespace, plural: false) }
+        return "\(symbol(kind)) \(Self.withRanges(rest, plural: kind.plural == kind))"
+    }
+
+    /// Ranges take an en dash: "(1)-(2)" always, and "44-47" or "417/43-417/48" after a plural label ("ss", "arts").
+    /// A hyphen elsewhere is part of a number: "Art. 11-2" is one article (Korean and Taiwanese branch articles),
+    /// as is "Arts. 14-2" when what follows the hyphen does not count up from what precedes it.
+    static func withRanges(_ text: String, plural: Bool) -> String {
+        var characters = Array(text)
+        for index in characters.indices where characters[index] == "-" && index > 0 && index + 1 < characters.count {
+            let (before, after) = (characters[index - 1], characters[index + 1])
+            if before == ")" && after == "(" {
+                characters[index] = "–"
+                continue
+            }
+            guard plural, before.isNumber || before.isLetter, after.isNumber else { continue }
+            let separators: Set<Character> = [" ", ",", "("]
+            var start = index
+            while start > 0, !separators.contains(characters[start - 1]) { start -= 1 }
+            var end = index + 1
+            while end < characters.count, !separators.contains(characters[end]), characters[end] != ")" { end += 1 }
+            let (left, right) = (String(characters[start..<index]), String(characters[(index + 1)..<end]))
+            if countsUp(from: left, to: right) { characters[index] = "–" }
+        }
+        return String(characters)
+    }
+
+    /// The ranges in a sentence of prose take an en dash as pinpoints do: "(SOA 2003, ss. 25-26)", "s. 66(1)-(2)".
+    /// Only a hyphen right after a plural label's number, or between ")" and "(", is read as a range.
+    public static func withRangesInProse(_ text: String) -> String {
+        guard text.contains("-") else { return text }
+        var result = text.replacingOccurrences(of: ")-(", with: ")–(")
+        let plural =
+            /(?<label>\b(?:ss|Secs|Sections|arts|Arts|Articles|paras|Paras)\.? |§§ ?)(?<left>[0-9][0-9A-Za-z\/]*)-(?<right>[0-9][0-9A-Za-z\/]*)/
+        result = result.replacing(plural) { match in
+            let (left, right) = (String(match.output.left), String(match.output.right))
+            let dash = countsUp(from: left, to: right) ? "–" : "-"
+            return "\(match.output.label)\(left)\(dash)\(right)"
+        }
+        return result
+    }
+
+    /// "44" to "47", "417/43" to "417/48", "4A" to "4C": the same shape, counting up.
+    static func countsUp(from left: String, to right: String) -> Bool {
+        let (l, r) = (left.split(separator: "/"), right.split(separator: "/"))
+        guard l.count == r.count, l.dropLast() == r.dropLast(), let a = l.last, let b = r.last else { return false }
+        let (na, nb) = (Int(a.prefix { $0.isASCII && $0.isNumber }), Int(b.prefix { $0.isASCII && $0.isNumber }))
+        guard let na, let nb else { return false }
+        return nb > na || (nb == na && b > a)
     }
 
     /// The label's kind and what follows it: "Sec. 4(c)" is (.section, "4(c)").
@@ -31,9 +78,9 @@ public enum CitationStyle: String, Sendable, CaseIterable {
     public func pinpoints(_ sections: [String]) -> String {
         let parsed = sections.map { ($0, Self.parse($0)) }
         let family = parsed.lazy.compactMap { $0.1?.0.plural }.first
-        let merged = parsed.compactMap { section, parse -> String? in
-            guard let parse, parse.0.plural == family, !parse.1.contains(","), !parse.1.contains(" and ") else { return nil }
-            return parse.1
+        let merged = parsed.flatMap { section, parse -> [String] in
+            guard let parse, parse.0.plural == family, let items = Self.items(parse.1) else { return [] }
+            return items.map { Self.withRanges($0, plural: parse.0.plural == parse.0) }
         }
         guard merged.count > 1, let family else { return sections.map(pinpoint).joined(separator: ", ") }
         let numbers = merged.sorted { Self.naturalOrder($0, $1) }
@@ -51,9 +98,16 @@ public enum CitationStyle: String, Sendable, CaseIterable {
         let list = written.dropLast().joined(separator: ", ") + " and " + written[written.count - 1]
         let others = parsed.filter { section, parse in
             guard let parse else { return true }
-            return parse.0.plural != family || parse.1.contains(",") || parse.1.contains(" and ")
+            return parse.0.plural != family || Self.items(parse.1) == nil
         }.map { pinpoint($0.0) }
         return ([symbol(family) + " " + list] + others).joined(separator: ", ")
+    }
+
+    /// The numbers a pinpoint lists ("13, 14 and 15" gives three), or nil when it says more than numbers
+    /// ("474.17 (menacing, harassing …)"), which is then cited as written.
+    static func items(_ rest: String) -> [String]? {
+        let items = rest.replacingOccurrences(of: " and ", with: ", ").components(separatedBy: ", ")
+        return items.allSatisfy({ !$0.isEmpty && !$0.contains(" ") }) ? items : nil
     }
 
     /// "4" before "10", "4(c)" before "4(f)".

@@ -8,6 +8,8 @@ public struct Colophon: Encodable, Sendable {
     public var checklistVersion: String
     /// The date the law is read as of; also the report's date (no report reads the clock).
     public var asOf: String
+    /// The same date as prose gives it: "29 November 2026".
+    public var asOfInWords: String
     public var disclaimer: String
     /// Set when scores use a weights file: "Scores use the weights in FILE, not the checklist's."
     public var weightsNote: String?
@@ -21,6 +23,7 @@ public struct Colophon: Encodable, Sendable {
         self.checklist = checklist.title
         checklistVersion = checklist.version
         self.asOf = asOf.description
+        asOfInWords = asOf.inWords
         disclaimer = Self.disclaimerText
         weightsNote = weights.source.map { "Scores use the weights in \($0), not the checklist's." }
     }
