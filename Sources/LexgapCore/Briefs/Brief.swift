@@ -210,7 +210,10 @@ public struct Brief: Encodable, Sendable {
         case .tip:
             let (from, to) = Self.reportingPeriod(settings.from, settings.to, asOf: date)
             title = "Input to the Trafficking in Persons Report: \(state)"
-            fields += [Field(label: "Country", value: jurisdiction.name), Field(label: "Reporting period", value: "\(from) to \(to)")]
+            fields += [
+                Field(label: "Country", value: jurisdiction.name),
+                Field(label: "Reporting period", value: "\(from.inWords) to \(to.inWords)"),
+            ]
             let changes = LawChange.timeline(jurisdiction, checklist: checklist).filter { $0.date >= from && $0.date <= to }
             for section in draft.frameworkSections("tip") {
                 var paragraphs = draft.developments(changes.filter { section.criteria.contains($0.criterion.id) })
