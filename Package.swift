@@ -9,7 +9,6 @@ let package = Package(
         .library(name: "LexgapCore", targets: ["LexgapCore"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         // Word files are zip archives; pandoc cannot number paragraphs across sections, so the DOCX is finished here.
@@ -22,17 +21,19 @@ let package = Package(
             name: "LexgapResources",
             path: ".",
             exclude: [
-                "Sources/LexgapCore", "Sources/lexgap", "Sources/SafeOutput", "Sources/CSafeOutput", "Tests", "jurisdictions", "README.md",
-                ".ci", ".gitignore", "Fuzz", "Benchmarks", "CONTRIBUTING.md", "Makefile",
+                "Sources/LexgapCore", "Sources/lexgap", "Sources/SafeOutput", "Sources/CSafeOutput", "Sources/CYAML", "Tests",
+                "jurisdictions", "README.md", ".ci", ".gitignore", "Fuzz", "Benchmarks", "CONTRIBUTING.md", "Makefile",
             ],
             sources: ["Sources/LexgapResources"],
             resources: [.copy("checklists"), .copy("templates")]
         ),
+        // The system libyaml: lexgap builds its nodes from the parser's events, with their line and column.
+        .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
         .target(
             name: "LexgapCore",
             dependencies: [
                 "LexgapResources",
-                .product(name: "Yams", package: "Yams"),
+                "CYAML",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
@@ -50,7 +51,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LexgapTests",
-            dependencies: ["LexgapCore", "lexgap", "SafeOutput", .product(name: "Yams", package: "Yams")],
+            dependencies: ["LexgapCore", "lexgap", "SafeOutput"],
             exclude: ["Fixtures"]
         ),
     ]

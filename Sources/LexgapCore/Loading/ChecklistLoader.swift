@@ -1,5 +1,3 @@
-import Yams
-
 /// Builds a `Checklist` from its YAML file, reporting every problem of shape, type and internal consistency.
 public enum ChecklistLoader {
     static let topKeys = ["schema_version", "id", "version", "title", "sources", "treaties", "categories", "criteria", "reporting"]

@@ -1,5 +1,3 @@
-import Yams
-
 /// Builds a `Jurisdiction` from its YAML file, reporting problems of shape, type, dates and internal references.
 /// Checks that need the checklist (criterion and treaty ids, unassessed criteria) belong to `Validator`.
 public enum JurisdictionLoader {
@@ -62,7 +60,7 @@ public enum JurisdictionLoader {
 
         var assessments: [Assessment] = []
         let assessmentsReader = top.mapping("assessments", what: "assessments")
-        for (key, value) in assessmentsReader?.mapping ?? [:] {
+        for (key, value) in assessmentsReader?.mapping.pairs ?? [] {
             let keyLocation = key.location(in: file.path, fallback: assessmentsReader?.location)
             guard let criterion = key.scalar?.string else { continue }  // reported by checkKeys-like handling below
             guard

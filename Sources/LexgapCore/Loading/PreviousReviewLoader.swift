@@ -1,5 +1,3 @@
-import Yams
-
 /// The State's last Universal Periodic Review as the advocate records it, for the "Follow-up to the previous review"
 /// section of a UPR submission.
 public struct PreviousReview: Sendable {

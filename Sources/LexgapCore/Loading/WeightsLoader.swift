@@ -1,5 +1,3 @@
-import Yams
-
 /// Reads a weights file:
 ///
 /// ```yaml

@@ -1,5 +1,3 @@
-import Yams
-
 /// Reads one YAML mapping of an input file against the keys the format defines.
 ///
 /// Every problem becomes a located diagnostic, and an accessor that meets a bad value reports it and returns nil.
@@ -294,8 +292,7 @@ struct MappingReader {
 
 extension Node {
     func location(in file: String, fallback: SourceLocation? = nil) -> SourceLocation {
-        if let mark { return SourceLocation(file: file, line: mark.line, column: mark.column) }
-        return fallback ?? SourceLocation(file: file, line: 1, column: 1)
+        SourceLocation(file: file, line: mark.line, column: mark.column)
     }
 
     /// How a user would describe this node in an error message.
@@ -303,7 +300,6 @@ extension Node {
         switch self {
         case .mapping: return "a mapping"
         case .sequence: return "a list"
-        case .alias: return "an alias"
         case .scalar(let scalar):
             if scalar.isNull { return "nothing" }
             let text = scalar.string
@@ -315,7 +311,7 @@ extension Node {
 extension Node.Scalar {
     /// A plain `~`, `null` or empty value: YAML's null, which the basic resolver leaves as a string.
     var isNull: Bool {
-        guard style == .plain else { return false }
+        guard isPlain else { return false }
         return ["", "~", "null", "Null", "NULL"].contains(string)
     }
 }
