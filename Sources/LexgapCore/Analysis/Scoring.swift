@@ -19,27 +19,51 @@ public enum Scoring {
     static func scores(
         _ readings: [Reading], checklist: Checklist, weights: Weights, unclear: Double? = 0
     ) -> (overall: Double?, categories: [String: Double]) {
-        var categoryScores: [String: Double] = [:]
-        for category in checklist.categories {
+        let table = Table(readings.map(\.criterion), checklist: checklist, weights: weights)
+        let (overall, categoryScores) = table.scores(readings.map { value(of: $0.status, unclear: unclear) })
+        var byID: [String: Double] = [:]
+        for (category, score) in zip(checklist.categories, categoryScores) { byID[category.id] = score }
+        return (overall, byID)
+    }
+
+    /// The weights of a list of criteria and of their categories, as numbers, so that a score can be recomputed
+    /// with one value changed (each criterion's gain) without copying the readings.
+    struct Table {
+        /// Per category, in checklist order: the positions of its criteria, in the order given.
+        let members: [[Int]]
+        let criterionWeights: [Double]
+        let categoryWeights: [Double]
+
+        init(_ criteria: [Criterion], checklist: Checklist, weights: Weights) {
+            members = checklist.categories.map { category in criteria.indices.filter { criteria[$0].category == category.id } }
+            criterionWeights = criteria.map { Double(weights.weight(of: $0)) }
+            categoryWeights = checklist.categories.map { Double(weights.weight(of: $0)) }
+        }
+
+        /// The method's sums, in the same order as always (so results agree to the last bit): each category's
+        /// weighted share earned, then the weighted mean of the categories that have one.
+        func scores(_ values: [Double?]) -> (overall: Double?, categories: [Double?]) {
+            var categoryScores: [Double?] = []
+            categoryScores.reserveCapacity(members.count)
+            for positions in members {
+                var earned = 0.0
+                var possible = 0.0
+                for position in positions {
+                    guard let value = values[position] else { continue }
+                    earned += criterionWeights[position] * value
+                    possible += criterionWeights[position]
+                }
+                categoryScores.append(possible > 0 ? 100 * earned / possible : nil)
+            }
             var earned = 0.0
             var possible = 0.0
-            for reading in readings where reading.criterion.category == category.id {
-                guard let value = value(of: reading.status, unclear: unclear) else { continue }
-                let weight = Double(weights.weight(of: reading.criterion))
-                earned += weight * value
-                possible += weight
+            for (index, score) in categoryScores.enumerated() {
+                guard let score else { continue }
+                earned += categoryWeights[index] * score
+                possible += categoryWeights[index]
             }
-            if possible > 0 { categoryScores[category.id] = 100 * earned / possible }
+            return (possible > 0 ? earned / possible : nil, categoryScores)
         }
-        var earned = 0.0
-        var possible = 0.0
-        for category in checklist.categories {
-            guard let score = categoryScores[category.id] else { continue }
-            let weight = Double(weights.weight(of: category))
-            earned += weight * score
-            possible += weight
-        }
-        return (possible > 0 ? earned / possible : nil, categoryScores)
     }
 }
 
@@ -93,12 +117,15 @@ public struct ScoreCard: Sendable {
         categories = checklist.categories.map {
             CategoryScore(category: $0, weight: weights.weight(of: $0), score: categoryScores[$0.id])
         }
+        let table = Scoring.Table(readings.map(\.criterion), checklist: checklist, weights: weights)
+        var values = readings.map { Scoring.value(of: $0.status) }
         criteria = readings.enumerated().map { index, reading in
             var gain: Double?
             if reading.status != .notApplicable {
-                var improved = readings
-                improved[index].status = .met
-                gain = (Scoring.scores(improved, checklist: checklist, weights: weights).overall ?? 0) - (overall ?? 0)
+                let value = values[index]
+                values[index] = 1
+                gain = (table.scores(values).overall ?? 0) - (overall ?? 0)
+                values[index] = value
             }
             return CriterionScore(
                 reading: reading, weight: weights.weight(of: reading.criterion), value: Scoring.value(of: reading.status),

@@ -31,7 +31,9 @@ public enum WebAddress {
             return false
         }
         // No white space, control character or DEL anywhere (non-ASCII letters in a path are allowed).
-        return !bytes.contains { $0 <= 0x20 || $0 == 0x7F } && !text.unicodeScalars.contains { $0.properties.isWhitespace }
+        // Non-ASCII white space is looked for only where there are non-ASCII bytes: scalar properties are slow.
+        guard !bytes.contains(where: { $0 <= 0x20 || $0 == 0x7F }) else { return false }
+        return bytes.allSatisfy { $0 < 0x80 } || !text.unicodeScalars.contains { $0.properties.isWhitespace }
     }
 
     static func isHostByte(_ byte: UInt8) -> Bool {

@@ -121,7 +121,7 @@ public enum Validator {
     /// Text that `lexgap new` writes for the author to replace.
     static func checkPlaceholders(_ jurisdiction: Jurisdiction, _ collector: DiagnosticCollector) {
         func check(_ text: String?, _ field: String, at location: SourceLocation?) {
-            guard let text, let location, Scaffold.placeholders.contains(where: text.contains) else { return }
+            guard let text, let location, Scaffold.placeholders.contains(where: text.containsBytes) else { return }
             collector.warning(
                 .placeholderText, "\(field) still holds the placeholder text of 'lexgap new'; write it, or mark the file 'draft: true'",
                 at: location)

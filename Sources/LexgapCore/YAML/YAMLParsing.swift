@@ -45,19 +45,20 @@ enum YAMLParsing {
         }
         var bytes = file.bytes[...]
         if bytes.starts(with: byteOrderMark) { bytes = bytes.dropFirst(3) }
-        // libyaml checks UTF-8 too, but a reader wants the first bad byte named, where libyaml names a character.
-        guard let offset = firstInvalidUTF8Offset(bytes) else {
-            do {
-                return try EventReader.read(bytes, maxNodes: Limits.nodes, maxDepth: Limits.depth)
-            } catch {
+        do {
+            // libyaml decodes every byte it reads, so a document read to its end is valid UTF-8.
+            return try EventReader.read(bytes, maxNodes: Limits.nodes, maxDepth: Limits.depth)
+        } catch {
+            // Whatever libyaml stumbled on, text that is not UTF-8 is the first thing to fix, with its byte named.
+            if let offset = firstInvalidUTF8Offset(bytes) {
+                collector.error(
+                    .notUTF8, "file is not valid UTF-8 (invalid byte 0x\(hex(bytes[bytes.startIndex + offset])))",
+                    at: location(ofByteOffset: offset, in: bytes, file: file.path))
+            } else {
                 report(error, bytes: bytes, file: file.path, into: collector)
-                return nil
             }
+            return nil
         }
-        collector.error(
-            .notUTF8, "file is not valid UTF-8 (invalid byte 0x\(hex(bytes[bytes.startIndex + offset])))",
-            at: location(ofByteOffset: offset, in: bytes, file: file.path))
-        return nil
     }
 
     private static func report(_ failure: EventReader.Failure, bytes: ArraySlice<UInt8>, file: String, into collector: DiagnosticCollector)
