@@ -112,6 +112,17 @@ public enum SafeOutput {
     /// that is not empty and was not made by lexgap, unless `force` is set and everything in it is of the kinds
     /// lexgap writes.
     public static func replaceFolder(_ folder: String, with files: [File], force: Bool, inputs: [String] = []) throws(OutputFailure) {
+        try replaceFolder(folder, force: force, inputs: inputs) { (sink) throws(OutputFailure) in
+            for file in files { try sink.write(file) }
+        }
+    }
+
+    /// The same, with the files handed to `fill`'s sink one by one as they are made, so that a large site need not
+    /// be held in memory: they go into the staging folder, which takes the old one's place only once `fill` has
+    /// finished without error.
+    public static func replaceFolder(
+        _ folder: String, force: Bool, inputs: [String] = [], fill: (Sink) throws(OutputFailure) -> Void
+    ) throws(OutputFailure) {
         lexgap_install_cleanup()
         guard !folder.isEmpty else { throw OutputFailure("no output folder given") }
         let target = URL(fileURLWithPath: folder).standardizedFileURL.path
@@ -131,13 +142,14 @@ public enum SafeOutput {
         var parentInfo = stat()
         let isMountPoint = exists && stat(parentFolder, &parentInfo) == 0 && parentInfo.st_dev != info.st_dev
         if isMountPoint {
-            return try fillInPlace(target, with: files, path: folder)
+            return try fillInPlace(target, path: folder, fill: fill)
         }
         sweep(parentFolder)
         let staging = try temporaryFolder(in: parentFolder, path: folder)
         defer { lexgap_unregister_cleanup(staging.slot) }
         do throws(OutputFailure) {
-            try write(files, under: staging.path, path: folder)
+            try fill(Sink(root: staging.path, path: folder))
+            try Sink(root: staging.path, path: folder).writeMarker()
             if !exists {
                 guard rename(staging.path, target) == 0 else { throw OutputFailure.system("write", folder) }
                 return
@@ -218,14 +230,15 @@ public enum SafeOutput {
     }
 
     /// A mount point cannot be renamed: its contents are replaced instead, staged inside it first.
-    static func fillInPlace(_ target: String, with files: [File], path: String) throws(OutputFailure) {
+    static func fillInPlace(_ target: String, path: String, fill: (Sink) throws(OutputFailure) -> Void) throws(OutputFailure) {
         sweep(target)
         let staging = try temporaryFolder(in: target, path: path)
         defer { lexgap_unregister_cleanup(staging.slot) }
         let previous = try temporaryFolder(in: target, path: path)
         defer { lexgap_unregister_cleanup(previous.slot) }
         do throws(OutputFailure) {
-            try write(files, under: staging.path, path: path)
+            try fill(Sink(root: staging.path, path: path))
+            try Sink(root: staging.path, path: path).writeMarker()
             let keep = Set([(staging.path as NSString).lastPathComponent, (previous.path as NSString).lastPathComponent])
             let old = ((try? FileManager.default.contentsOfDirectory(atPath: target)) ?? []).filter { !keep.contains($0) }
             for name in old where rename(target + "/" + name, previous.path + "/" + name) != 0 {
@@ -243,10 +256,13 @@ public enum SafeOutput {
         removeTree(previous.path)
     }
 
-    /// Writes `files` under `root`, a folder this process has just created. A path that would leave it is refused.
-    static func write(_ files: [File], under root: String, path: String) throws(OutputFailure) {
-        for file in files + [File(path: marker, bytes: Array("Made by lexgap (site or export); the next run replaces this folder.\n".utf8))]
-        {
+    /// Writes files under `root`, a folder this process has just created. A path that would leave it is refused.
+    public struct Sink {
+        let root: String
+        /// The output folder as the user named it, for messages.
+        let path: String
+
+        public func write(_ file: File) throws(OutputFailure) {
             let parts = file.path.split(separator: "/", omittingEmptySubsequences: false)
             guard !file.path.hasPrefix("/"), !file.path.contains("\0"), parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) else {
                 throw OutputFailure("refusing to write '\(file.path)' outside the output folder")
@@ -261,6 +277,10 @@ public enum SafeOutput {
             guard descriptor >= 0 else { throw OutputFailure.system("write", path) }
             defer { close(descriptor) }
             try writeAll(file.bytes, to: descriptor, path: path)
+        }
+
+        func writeMarker() throws(OutputFailure) {
+            try write(File(path: marker, bytes: Array("Made by lexgap (site or export); the next run replaces this folder.\n".utf8)))
         }
     }
 

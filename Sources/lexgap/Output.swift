@@ -34,6 +34,15 @@ enum Output {
         }
     }
 
+    /// Replaces `folder` with the files `fill` hands its sink, staged until `fill` returns.
+    static func replaceFolder(_ folder: String, force: Bool, fill: (SafeOutput.Sink) throws(OutputFailure) -> Void) throws {
+        do {
+            try SafeOutput.replaceFolder(folder, force: force, inputs: Inputs.paths, fill: fill)
+        } catch {
+            throw CommandFailure(message: error.message)
+        }
+    }
+
     static func replaceFolder(_ folder: String, with files: [OutputFile], force: Bool) throws {
         do {
             try SafeOutput.replaceFolder(

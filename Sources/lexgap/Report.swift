@@ -170,18 +170,33 @@ struct SiteCommand: ParsableCommand {
         let templates = try templateOptions.load()
         Progress.show("analysing \(jurisdictions.count) jurisdictions…")
         let site = Site(checklist: checklist, jurisdictions: jurisdictions, weights: weightTable, asOf: reading.date)
-        let files: [OutputFile]
-        do {
-            Progress.show("rendering \(site.pages.count) pages…")
-            files = try site.render(with: templates, threads: loadingThreads)
-        } catch {
-            Progress.done()
-            throw renderFailure(error)
-        }
-        Progress.show("writing \(files.count) files…")
+        Progress.show("rendering \(site.pages.count) pages…")
         defer { Progress.done() }
-        try Output.replaceFolder(output, with: files, force: force)
-        writeStandardError("wrote \(files.count) files to \(output)\n")
+        // Each page is written as soon as its batch renders; the folder takes the old one's place only at the end.
+        var count = 0
+        var failure: TemplateSet.RenderError?
+        let fill = { (sink: SafeOutput.Sink) throws(OutputFailure) -> Void in
+            do throws(SiteRenderError<OutputFailure>) {
+                try site.render(with: templates, threads: loadingThreads) { (file: OutputFile) throws(OutputFailure) -> Void in
+                    try sink.write(SafeOutput.File(path: file.path, bytes: Array(file.contents.utf8)))
+                    count += 1
+                }
+            } catch {
+                switch error {
+                case .writing(let problem): throw problem
+                case .template(let problem):
+                    failure = problem
+                    throw OutputFailure("the site was not written")
+                }
+            }
+        }
+        do {
+            try Output.replaceFolder(output, force: force, fill: fill)
+        } catch {
+            if let failure { throw renderFailure(failure) }
+            throw error
+        }
+        writeStandardError("wrote \(count) files to \(output)\n")
     }
 }
 

@@ -80,14 +80,23 @@ public enum SitePage {
     }
 }
 
-/// The static website over a whole data set: every page's view computed first, then rendered in memory. Nothing
-/// is written until every page has rendered, so a broken template never leaves half a site.
+/// The static website over a whole data set. What every page shares (score cards, ranking, peers) is computed once;
+/// each page's view is made only when the page is rendered, and rendered pages go to the writer in batches, so
+/// memory does not grow with the site. The writer stages them, so a broken template never leaves half a site.
 public struct Site: Sendable {
     /// One HTML page: where it goes, the template that presents it and the view it presents.
     public struct Page: Sendable {
         public var path: String
         public var template: String
-        public var view: any Encodable & Sendable
+        let make: @Sendable () -> any Encodable & Sendable
+
+        init(path: String, template: String, view: @escaping @Sendable () -> any Encodable & Sendable) {
+            self.path = path
+            self.template = template
+            make = view
+        }
+
+        public var view: any Encodable & Sendable { make() }
     }
 
     public var pages: [Page]
@@ -110,86 +119,119 @@ public struct Site: Sendable {
         pages.append(
             Page(
                 path: "index.html", template: "site-index.html",
-                view: SitePage.Index(
-                    colophon: colophon, jurisdictionCount: String(cards.count), criteriaCount: String(checklist.criteria.count),
-                    ranking: RankingRow.rows(ranking, links: top),
-                    notRecorded: left.isEmpty ? nil : "Left out, because this data set records their law only later: \(listInProse(left)).",
-                    onPaper: RankingReport.onPaper,
-                    scoreChart: BarChart(
-                        id: "scores", title: "Overall scores as of \(date)",
-                        description: "One bar per jurisdiction, highest first, scored 0 to 100.",
-                        series: ["score"], groups: ranking.entries.map { (label: $0.card.jurisdiction.name, scores: [$0.card.score]) }),
-                    heatmap: Heatmap(cards: cards, checklist: checklist, links: top), links: top)))
+                view: {
+                    SitePage.Index(
+                        colophon: colophon, jurisdictionCount: String(cards.count), criteriaCount: String(checklist.criteria.count),
+                        ranking: RankingRow.rows(ranking, links: top),
+                        notRecorded: left.isEmpty
+                            ? nil : "Left out, because this data set records their law only later: \(listInProse(left)).",
+                        onPaper: RankingReport.onPaper,
+                        scoreChart: BarChart(
+                            id: "scores", title: "Overall scores as of \(date)",
+                            description: "One bar per jurisdiction, highest first, scored 0 to 100.",
+                            series: ["score"], groups: ranking.entries.map { (label: $0.card.jurisdiction.name, scores: [$0.card.score]) }),
+                        heatmap: Heatmap(cards: cards, checklist: checklist, links: top), links: top)
+                }))
         let peers = Gap.PeerIndex(ranking.entries.map(\.card))
         for card in cards {
             pages.append(
                 Page(
                     path: "jurisdictions/\(card.jurisdiction.code).html", template: "country.html",
-                    view: CountryReport(card: card, ranking: ranking, peers: peers, checklist: checklist, weights: weights, links: nested)))
+                    view: {
+                        CountryReport(card: card, ranking: ranking, peers: peers, checklist: checklist, weights: weights, links: nested)
+                    }))
         }
         for (position, criterion) in checklist.criteria.enumerated() {
             pages.append(
                 Page(
                     path: "criteria/\(criterion.id).html", template: "site-criterion.html",
-                    view: SitePage.CriterionView(
-                        colophon: colophon, id: criterion.id, title: criterion.title, question: criterion.question,
-                        category: checklist.category(criterion.category)?.title ?? criterion.category,
-                        weight: String(weights.weight(of: criterion)),
-                        why: criterion.why, standards: criterion.standards, recommendation: criterion.recommendation,
-                        guidanceMet: criterion.guidance.met, guidancePartial: criterion.guidance.partial,
-                        crosswalk: Self.crosswalk(criterion.crosswalk),
-                        comparison: CriterionComparison(criterion: criterion, index: position, cards: cards, links: nested), links: nested))
-            )
+                    view: {
+                        SitePage.CriterionView(
+                            colophon: colophon, id: criterion.id, title: criterion.title, question: criterion.question,
+                            category: checklist.category(criterion.category)?.title ?? criterion.category,
+                            weight: String(weights.weight(of: criterion)),
+                            why: criterion.why, standards: criterion.standards, recommendation: criterion.recommendation,
+                            guidanceMet: criterion.guidance.met, guidancePartial: criterion.guidance.partial,
+                            crosswalk: Self.crosswalk(criterion.crosswalk),
+                            comparison: CriterionComparison(criterion: criterion, index: position, cards: cards, links: nested),
+                            links: nested)
+                    }))
         }
         pages.append(
             Page(
                 path: "checklist.html", template: "site-checklist.html",
-                view: SitePage.ChecklistView(
-                    colophon: colophon, sources: checklist.sources,
-                    categories: checklist.categories.map { category in
-                        .init(
-                            id: category.id, title: category.title, weight: String(weights.weight(of: category)),
-                            criteria: checklist.criteria.filter { $0.category == category.id }.map { criterion in
-                                .init(
-                                    id: criterion.id, title: criterion.title, question: criterion.question,
-                                    weight: String(weights.weight(of: criterion)), link: top.criterion(criterion.id))
-                            })
-                    }, links: top)))
+                view: {
+                    SitePage.ChecklistView(
+                        colophon: colophon, sources: checklist.sources,
+                        categories: checklist.categories.map { category in
+                            .init(
+                                id: category.id, title: category.title, weight: String(weights.weight(of: category)),
+                                criteria: checklist.criteria.filter { $0.category == category.id }.map { criterion in
+                                    .init(
+                                        id: criterion.id, title: criterion.title, question: criterion.question,
+                                        weight: String(weights.weight(of: criterion)), link: top.criterion(criterion.id))
+                                })
+                        }, links: top)
+                }))
         pages.append(
             Page(
                 path: "method.html", template: "site-method.html",
-                view: SitePage.MethodPageView(
-                    colophon: colophon, method: MethodView(checklist: checklist, weights: weights), links: top)))
+                view: {
+                    SitePage.MethodPageView(colophon: colophon, method: MethodView(checklist: checklist, weights: weights), links: top)
+                }))
         let data = DataSet(cards: cards, checklist: checklist, asOf: date)
+        let listed = data.downloads
         pages.append(
             Page(
                 path: "data.html", template: "site-data.html",
-                view: SitePage.DataView(
-                    colophon: colophon, downloads: data.downloads, links: top)))
+                view: { SitePage.DataView(colophon: colophon, downloads: listed, links: top) }))
         self.pages = pages
         downloads = data.files
     }
 
-    /// Every file of the site, or the first missing template. Pages are independent, so they render on all cores.
+    /// Every file of the site, or the first missing template.
     public func render(with templates: TemplateSet, threads: Int = Corpus.defaultThreads) throws(TemplateSet.RenderError) -> [OutputFile] {
-        for page in pages where !templates.contains(page.template) {
-            throw TemplateSet.RenderError(message: TemplateSet.MissingTemplate(name: page.template, searched: templates.searched).message)
-        }
-        let rendered = pages.parallelMap(threads: threads) { page -> Result<OutputFile, TemplateSet.RenderError> in
-            do throws(TemplateSet.RenderError) {
-                return .success(OutputFile(path: page.path, contents: try templates.render(page.view, with: page.template)))
-            } catch {
-                return .failure(error)
-            }
-        }
         var files: [OutputFile] = []
-        for result in rendered {
-            switch result {
-            case .success(let file): files.append(file)
-            case .failure(let error): throw error
+        do {
+            try render(with: templates, threads: threads) { (file) throws(Never) in files.append(file) }
+        } catch {
+            switch error {
+            case .template(let failure): throw failure
             }
         }
-        return files + downloads
+        return files
+    }
+
+    /// Hands every file of the site to `write`, in a fixed order, or stops at the first template that fails.
+    /// Pages are independent, so each batch renders on all cores; only one batch is held at a time.
+    public func render<Failure: Error>(
+        with templates: TemplateSet, threads: Int = Corpus.defaultThreads, write: (OutputFile) throws(Failure) -> Void
+    ) throws(SiteRenderError<Failure>) {
+        for page in pages where !templates.contains(page.template) {
+            throw .template(
+                TemplateSet.RenderError(message: TemplateSet.MissingTemplate(name: page.template, searched: templates.searched).message))
+        }
+        let batch = max(1, threads) * 16
+        for start in stride(from: 0, to: pages.count, by: batch) {
+            let rendered = Array(pages[start..<min(start + batch, pages.count)]).parallelMap(threads: threads) {
+                page -> Result<OutputFile, TemplateSet.RenderError> in
+                do throws(TemplateSet.RenderError) {
+                    return .success(OutputFile(path: page.path, contents: try templates.render(page.view, with: page.template)))
+                } catch {
+                    return .failure(error)
+                }
+            }
+            for result in rendered {
+                switch result {
+                case .success(let file):
+                    do throws(Failure) { try write(file) } catch { throw .writing(error) }
+                case .failure(let error): throw .template(error)
+                }
+            }
+        }
+        for file in downloads {
+            do throws(Failure) { try write(file) } catch { throw .writing(error) }
+        }
     }
 
     static func crosswalk(_ crosswalk: Criterion.Crosswalk) -> [String] {
@@ -207,6 +249,12 @@ public struct Site: Sendable {
         lines += crosswalk.icmec.map { "ICMEC core criterion \($0)" }
         return lines
     }
+}
+
+/// Why a site could not be rendered: a template failed, or the writer did.
+public enum SiteRenderError<Failure: Error>: Error {
+    case template(TemplateSet.RenderError)
+    case writing(Failure)
 }
 
 /// The data behind the site as downloads: scores (CSV and JSON, as `lexgap score` prints them) and the tidy tables of

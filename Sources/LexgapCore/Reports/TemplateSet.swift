@@ -164,13 +164,9 @@ public struct TemplateSet: Sendable {
 
     /// The view as dictionaries, arrays, strings and booleans. Mustache would otherwise reflect on the structs at
     /// every lookup, climbing the context stack with a new `Mirror` each time; encoding once and looking keys up in
-    /// dictionaries is linear in the size of the view. Views hold only strings, optionals, lists and structs (no
-    /// numbers or booleans, whose JSON form differs between platforms).
+    /// dictionaries is linear in the size of the view.
     static func tree(_ view: Any, budget: RenderBudget) -> Any {
-        guard let encodable = view as? any Encodable,
-            let data = try? JSONEncoder().encode(encodable),
-            let object = try? JSONSerialization.jsonObject(with: data)
-        else { return view }
+        guard let encodable = view as? any Encodable, let object = TreeEncoder.tree(encodable) else { return view }
         return budgeted(object, budget)
     }
 
