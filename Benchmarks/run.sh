@@ -14,6 +14,7 @@ missing=()
 command -v hyperfine >/dev/null || missing+=(hyperfine)
 [ -e /usr/include/yaml.h ] || missing+=(libyaml-dev)
 [ -x /usr/bin/time ] || missing+=(time)
+python3 -c 'import yaml; assert yaml.__with_libyaml__' 2>/dev/null || missing+=(python3-yaml)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then apt-get update -qq && apt-get install -y -qq "${missing[@]}"; else echo "install: ${missing[*]}" >&2; exit 2; fi
 fi
@@ -34,15 +35,17 @@ for n in "${sizes[@]}"; do
     -n validate "$lexgap validate --data $corpus" \
     -n score-json "$lexgap score --format json --as-of $date --data $corpus" \
     -n compare-csv "$lexgap compare --all --format csv --as-of $date --data $corpus" \
-    -n site "$lexgap site --force -o $work/site-$n --as-of $date --data $corpus" >/dev/null
+    -n site "$lexgap site --force -o $work/site-$n --as-of $date --data $corpus" \
+    -n python-peer "python3 Benchmarks/peer.py checklists/cybersex-trafficking.yaml $corpus $date" >/dev/null
   : > "$work/memory-$n.txt"
-  for name in floor validate score-json compare-csv site; do
+  for name in floor validate score-json compare-csv site python-peer; do
     case $name in
       floor) cmd=("$work/floor" "$corpus") ;;
       validate) cmd=("$lexgap" validate --data "$corpus") ;;
       score-json) cmd=("$lexgap" score --format json --as-of $date --data "$corpus") ;;
       compare-csv) cmd=("$lexgap" compare --all --format csv --as-of $date --data "$corpus") ;;
       site) cmd=("$lexgap" site --force -o "$work/site-$n" --as-of $date --data "$corpus") ;;
+      python-peer) cmd=(python3 Benchmarks/peer.py checklists/cybersex-trafficking.yaml "$corpus" $date) ;;
     esac
     /usr/bin/time -f '%M' -o "$work/peak.txt" "${cmd[@]}" >/dev/null 2>&1
     echo "$name $(tail -1 "$work/peak.txt")" >> "$work/memory-$n.txt"
