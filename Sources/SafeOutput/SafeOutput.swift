@@ -380,11 +380,13 @@ public enum SafeOutput {
 
     /// Writes all of `bytes`, retrying after interrupts; the errno of a failure, or nil.
     static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32? {
+        bytes.withUnsafeBytes { writeAll($0, to: descriptor) }
+    }
+
+    static func writeAll(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32) -> Int32? {
         var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { buffer in
-                Glibc.write(descriptor, buffer.baseAddress! + offset, bytes.count - offset)
-            }
+        while offset < buffer.count {
+            let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
                 return errno
@@ -469,7 +471,12 @@ public enum StandardStream: Int32, Sendable {
 
     /// Writes all of `text`; the errno of a failure, or nil.
     @discardableResult
-    public func write(_ text: String) -> Int32? { write(bytes: Array(text.utf8)) }
+    /// The text's UTF-8 is written where it lies: a report of many megabytes is not copied first.
+    public func write(_ text: String) -> Int32? {
+        if Self.closed.contains(rawValue) { return EBADF }
+        var text = text
+        return text.withUTF8 { SafeOutput.writeAll(UnsafeRawBufferPointer($0), to: rawValue) }
+    }
 
     @discardableResult
     public func write(bytes: [UInt8]) -> Int32? {

@@ -78,19 +78,65 @@ func loadForAnalysis(_ input: InputOptions, weightsFile: String?) throws -> (Che
     Progress.show("reading \(files.count) jurisdiction files…")
     let corpus = Corpus.load(checklist: try input.checklistFile(), jurisdictions: files, threads: loadingThreads)
     Progress.done()
-    var diagnostics = corpus.diagnostics
-    var weights = Weights.checklist
-    if let path = weightsFile, let checklist = corpus.checklist {
-        let (loaded, weightDiagnostics) = WeightsLoader.load(try FileInput.read(path), checklist: checklist)
-        diagnostics += weightDiagnostics
-        weights = loaded ?? weights
-    }
-    guard let checklist = corpus.checklist, !diagnostics.hasErrors else {
+    let (weights, weightDiagnostics) = try loadWeights(weightsFile, checklist: corpus.checklist)
+    let checklist = try requireClean(corpus.checklist, corpus.diagnostics + weightDiagnostics)
+    return (checklist, corpus.jurisdictions, weights)
+}
+
+/// The scores of every published jurisdiction, made file by file: each file is read, checked and scored, and only
+/// its numbers are kept (`ScoreLine`), so memory does not grow with the texts of the corpus.
+func streamScores(_ reading: ReadingOptions) throws -> (Checklist, [ScoreLine]) {
+    let (checklist, checklistDiagnostics) = ChecklistLoader.load(try reading.input.checklistFile())
+    let usable = checklistDiagnostics.hasErrors ? nil : checklist
+    let (weights, weightDiagnostics) = try loadWeights(reading.weights, checklist: usable)
+    let paths = try reading.input.jurisdictionPaths()
+    Progress.show("reading \(paths.count) jurisdiction files…")
+    let failures = ReadFailures()
+    let (date, includeDrafts) = (reading.date, reading.includeDrafts)
+    let (lines, diagnostics) = Corpus.stream(
+        checklist: usable, count: paths.count, threads: loadingThreads,
+        file: { (index: Int) -> SourceFile in
+            do {
+                return try FileInput.read(paths[index])
+            } catch {
+                failures.add(index, error)
+                return SourceFile(path: paths[index], bytes: [])
+            }
+        },
+        keep: { (jurisdiction: Jurisdiction) -> ScoreLine? in
+            guard let usable, includeDrafts || !jurisdiction.draft else { return nil }
+            return ScoreLine(ScoreCard(jurisdiction, checklist: usable, asOf: date, weights: weights))
+        })
+    Progress.done()
+    if let failure = failures.first { throw failure }
+    let clean = try requireClean(usable, checklistDiagnostics + diagnostics + weightDiagnostics)
+    // The order `load` gives: by code (codes are unique, or the data has errors and no score is printed).
+    return (clean, lines.sorted { $0.code < $1.code })
+}
+
+/// Errors in reading files while streaming, kept until the stream ends; the first file's is reported.
+final class ReadFailures: @unchecked Sendable {
+    private var errors: [(Int, any Error)] = []
+    private let lock = NSLock()
+
+    func add(_ index: Int, _ error: any Error) { lock.withLock { errors.append((index, error)) } }
+    var first: (any Error)? { lock.withLock { errors.min { $0.0 < $1.0 }?.1 } }
+}
+
+func loadWeights(_ path: String?, checklist: Checklist?) throws -> (Weights, [Diagnostic]) {
+    guard let path, let checklist else { return (.checklist, []) }
+    let (loaded, diagnostics) = WeightsLoader.load(try FileInput.read(path), checklist: checklist)
+    return (loaded ?? .checklist, diagnostics)
+}
+
+/// Any error in any input prints its diagnostics and exits 1: no score is ever computed from a broken file.
+func requireClean(_ checklist: Checklist?, _ diagnostics: [Diagnostic]) throws -> Checklist {
+    guard let checklist, !diagnostics.hasErrors else {
         for diagnostic in diagnostics.sorted() { writeStandardError(diagnostic.formatted + "\n") }
         writeStandardError("error: the data has errors; fix them (see 'lexgap validate') before analysing it\n")
         throw ExitCode(1)
     }
-    return (checklist, corpus.jurisdictions, weights)
+    return checklist
 }
 
 /// Picks the named jurisdictions, in the order given; an unknown code is a usage error.
@@ -113,9 +159,16 @@ struct Score: ParsableCommand {
     @Argument(help: ArgumentHelp("Jurisdiction codes (default: all).", valueName: "code")) var codes: [String] = []
 
     func run() throws {
-        let (checklist, jurisdictions, weights) = try options.load()
-        let chosen = codes.isEmpty ? options.published(jurisdictions) : try options.reading.selectPublished(codes, from: jurisdictions)
-        var report = ScoreReport(cards: options.cards(chosen, checklist, weights), checklist: checklist, asOf: options.date)
+        let checklist: Checklist
+        let lines: [ScoreLine]
+        if codes.isEmpty {
+            (checklist, lines) = try streamScores(options.reading)
+        } else {
+            let (loaded, jurisdictions, weights) = try options.load()
+            checklist = loaded
+            lines = options.cards(try options.reading.selectPublished(codes, from: jurisdictions), checklist, weights).map(ScoreLine.init)
+        }
+        var report = ScoreReport(lines: lines, checklist: checklist, asOf: options.date)
         report.weightsFile = options.reading.weights
         writeStandardOutput(report.render(options.format, width: terminalWidth))
     }

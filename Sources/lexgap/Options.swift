@@ -27,7 +27,10 @@ struct InputOptions: ParsableArguments {
     }
 
     /// The jurisdiction files of `--data` (default ./jurisdictions), sorted by name.
-    func jurisdictionFiles() throws -> [SourceFile] {
+    func jurisdictionFiles() throws -> [SourceFile] { try jurisdictionPaths().map(FileInput.read) }
+
+    /// The jurisdiction files of the data folder, not yet read.
+    func jurisdictionPaths() throws -> [String] {
         let folder = data ?? "jurisdictions"
         guard FileInput.isDirectory(folder) else {
             throw CommandFailure(
@@ -35,7 +38,7 @@ struct InputOptions: ParsableArguments {
                     ? "no ./jurisdictions folder here; run lexgap from the repository root or pass --data DIR"
                     : "'\(folder)' is not a folder")
         }
-        return try FileInput.yamlFiles(in: folder).map(FileInput.read)
+        return try FileInput.yamlFiles(in: folder)
     }
 }
 

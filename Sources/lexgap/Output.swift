@@ -92,10 +92,12 @@ enum Inputs {
     }
 }
 
-func writeStandardOutput(_ text: String) { writeStandardOutput(bytes: Array(text.utf8)) }
+func writeStandardOutput(_ text: String) { report(StandardStream.output.write(text)) }
 
-func writeStandardOutput(bytes: [UInt8]) {
-    guard let code = StandardStream.output.write(bytes: bytes) else { return }
+func writeStandardOutput(bytes: [UInt8]) { report(StandardStream.output.write(bytes: bytes)) }
+
+private func report(_ failure: Int32?) {
+    guard let code = failure else { return }
     // A reader that went away (`lexgap rank | head`) is not an error to report; anything else is.
     if code != EPIPE { writeStandardError("error: cannot write to standard output: \(String(cString: strerror(code)))\n") }
     exit(2)

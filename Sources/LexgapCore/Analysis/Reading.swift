@@ -32,12 +32,41 @@ public struct Reading: Sendable, Hashable {
     /// For researchers only; briefs never print it.
     public var researchNote: String
     public var amend: ReformTarget?
-    /// The instrument `amend` names, resolved.
-    public var amendInstrument: Instrument?
     /// For a criterion that also protects adults: the law as it applies to children, when the file gives it.
-    public var children: ChildPart? = nil
+    public var children: ChildPart?
+    // The instruments a reform names are held by reference: a reading is made for every criterion of every
+    // jurisdiction, and an `Instrument` inline would more than double its size.
+    private var amendBox: Box<Instrument>?
+    private var childrenAmendBox: Box<Instrument>?
+
+    /// The instrument `amend` names, resolved.
+    public var amendInstrument: Instrument? {
+        get { amendBox?.value }
+        set { amendBox = newValue.map(Box.init) }
+    }
+
     /// The instrument the child part's `amend` names, resolved.
-    public var childrenAmendInstrument: Instrument? = nil
+    public var childrenAmendInstrument: Instrument? {
+        get { childrenAmendBox?.value }
+        set { childrenAmendBox = newValue.map(Box.init) }
+    }
+
+    init(
+        criterion: Criterion, status: Status, basis: ReadingBasis, provisions: [CitedProvision], finding: String,
+        researchNote: String, amend: ReformTarget?, amendInstrument: Instrument?, children: ChildPart? = nil,
+        childrenAmendInstrument: Instrument? = nil
+    ) {
+        self.criterion = criterion
+        self.status = status
+        self.basis = basis
+        self.provisions = provisions
+        self.finding = finding
+        self.researchNote = researchNote
+        self.amend = amend
+        self.children = children
+        self.amendInstrument = amendInstrument
+        self.childrenAmendInstrument = childrenAmendInstrument
+    }
 
     public var isRecorded: Bool {
         if case .notRecorded = basis { return false }
@@ -60,6 +89,14 @@ public struct Reading: Sendable, Hashable {
         case .notInForce(let claimed, _): return "no provision cited for '\(claimed.rawValue)' is in force on this date"
         }
     }
+}
+
+/// An immutable value held by reference.
+final class Box<Value: Sendable & Hashable>: Sendable, Hashable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+    static func == (lhs: Box, rhs: Box) -> Bool { lhs.value == rhs.value }
+    func hash(into hasher: inout Hasher) { hasher.combine(value) }
 }
 
 /// Reads every assessment of a jurisdiction as of a date.

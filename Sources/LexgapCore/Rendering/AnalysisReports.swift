@@ -16,20 +16,33 @@ extension Checklist {
 struct NotRecordedJSON: Codable {
     var code: String, name: String, recorded_from: String
 
-    static func list(_ cards: [ScoreCard]) -> [NotRecordedJSON] {
-        cards.filter { !$0.isRecorded }.map {
-            NotRecordedJSON(
-                code: $0.jurisdiction.code, name: $0.jurisdiction.name, recorded_from: $0.jurisdiction.recordedFrom?.description ?? "")
+    static func list(_ entries: [some RecordedEntry]) -> [NotRecordedJSON] {
+        entries.filter { !$0.isRecorded }.map {
+            NotRecordedJSON(code: $0.code, name: $0.name, recorded_from: $0.recordedFrom?.description ?? "")
         }
     }
 
     /// "Left out (law not recorded on 2015-01-01): NL (recorded from 2024-07-01)." for tables; empty when none.
-    static func sentence(_ cards: [ScoreCard], asOf: LegalDate) -> String {
-        let left = list(cards)
+    static func sentence(_ entries: [some RecordedEntry], asOf: LegalDate) -> String {
+        let left = list(entries)
         guard !left.isEmpty else { return "" }
         return "\nLeft out (law not recorded on \(asOf)): "
             + left.map { "\($0.code) (recorded from \($0.recorded_from))" }.joined(separator: ", ") + ".\n"
     }
+}
+
+/// A jurisdiction in a list that leaves out those whose law is not recorded on the date.
+protocol RecordedEntry {
+    var code: String { get }
+    var name: String { get }
+    var recordedFrom: LegalDate? { get }
+    var isRecorded: Bool { get }
+}
+
+extension ScoreCard: RecordedEntry {
+    var code: String { jurisdiction.code }
+    var name: String { jurisdiction.name }
+    var recordedFrom: LegalDate? { jurisdiction.recordedFrom }
 }
 
 /// " (weights: FILE)" or ", weights: FILE" when scores use a weights file; nothing for the checklist's weights.
@@ -41,12 +54,16 @@ func weightsLabel(_ file: String?, lead: String = "; ") -> String {
 public struct ScoreReport: Sendable {
     /// The weights file the scores were computed with; nil for the checklist's own weights.
     public var weightsFile: String?
-    public var cards: [ScoreCard]
+    public var lines: [ScoreLine]
     public var checklist: Checklist
     public var asOf: LegalDate
 
     public init(cards: [ScoreCard], checklist: Checklist, asOf: LegalDate) {
-        self.cards = cards
+        self.init(lines: cards.map(ScoreLine.init), checklist: checklist, asOf: asOf)
+    }
+
+    public init(lines: [ScoreLine], checklist: Checklist, asOf: LegalDate) {
+        self.lines = lines
         self.checklist = checklist
         self.asOf = asOf
     }
@@ -70,38 +87,72 @@ public struct ScoreReport: Sendable {
     }
 
     public func render(_ format: AnalysisFormat, width: Int? = nil) -> String {
-        let recorded = cards.filter(\.isRecorded)
+        let recorded = lines.filter(\.isRecorded)
         switch format {
         case .json:
             return JSONText.encode(
                 JSON(
                     checklist: checklist.reference, as_of: asOf.description, weights: Nullable(weightsFile),
-                    jurisdictions: recorded.map { card in
+                    jurisdictions: recorded.map { line in
                         JSON.Jurisdiction(
-                            code: card.jurisdiction.code, name: card.jurisdiction.name, score: Number.json(card.score),
-                            score_low: Number.json(card.scoreLow), score_high: Number.json(card.scoreHigh),
-                            coverage: Number.json(card.coverage),
-                            categories: card.categories.map { .init(id: $0.category.id, weight: $0.weight, score: Number.json($0.score)) },
-                            criteria: card.criteria.map {
+                            code: line.code, name: line.name, score: Number.json(line.score), score_low: Number.json(line.scoreLow),
+                            score_high: Number.json(line.scoreHigh), coverage: Number.json(line.coverage),
+                            categories: line.categories.map { .init(id: $0.id, weight: $0.weight, score: Number.json($0.score)) },
+                            criteria: line.criteria.map {
                                 .init(
-                                    id: $0.reading.criterion.id, category: $0.reading.criterion.category, status: $0.reading.status,
-                                    weight: $0.weight, value: Nullable($0.value), gain: Number.json($0.gain))
+                                    id: $0.id, category: $0.category, status: $0.status, weight: $0.weight, value: Nullable($0.value),
+                                    gain: Number.json($0.gain))
                             })
-                    }, not_recorded: NotRecordedJSON.list(cards)))
+                    }, not_recorded: NotRecordedJSON.list(lines)))
         case .csv, .table:
             let header =
                 ["code", "name", "score", format == .csv ? "score_low" : "range"] + (format == .csv ? ["score_high"] : [])
                 + ["coverage"] + checklist.categories.map(\.id)
-            let rows = recorded.map { card in
-                [card.jurisdiction.code, card.jurisdiction.name, Number.text(card.score)]
-                    + (format == .csv ? [Number.text(card.scoreLow), Number.text(card.scoreHigh)] : [card.scoreRange ?? ""])
-                    + [Number.text(card.coverage)] + card.categories.map { Number.text($0.score) }
+            let rows = recorded.map { line in
+                [line.code, line.name, Number.text(line.score)]
+                    + (format == .csv ? [Number.text(line.scoreLow), Number.text(line.scoreHigh)] : [line.scoreRange ?? ""])
+                    + [Number.text(line.coverage)] + line.categories.map { Number.text($0.score) }
             }
             if format == .csv { return CSV.render(header: header, rows: rows) }
             return "Scores as of \(asOf) (checklist \(checklist.id) \(checklist.version)\(weightsLabel(weightsFile)))\n\n"
                 + TextTable(header: header.map { $0.uppercased() }, rows: rows.map { $0.map { $0.isEmpty ? "-" : $0 } }).rendered(
                     width: width)
-                + NotRecordedJSON.sentence(cards, asOf: asOf)
+                + NotRecordedJSON.sentence(lines, asOf: asOf)
+        }
+    }
+}
+
+/// What `score` prints of one jurisdiction: its numbers, without the law's text, so that the scores of thousands of
+/// files fit in little memory.
+public struct ScoreLine: Sendable, RecordedEntry {
+    public struct CategoryLine: Sendable {
+        public var id: String, weight: Int, score: Double?
+    }
+
+    public struct CriterionLine: Sendable {
+        public var id: String, category: String, status: Status, weight: Int, value: Double?, gain: Double?
+    }
+
+    public var code: String
+    public var name: String
+    public var recordedFrom: LegalDate?
+    public var isRecorded: Bool
+    public var score: Double?, scoreLow: Double?, scoreHigh: Double?, coverage: Double?
+    public var scoreRange: String?
+    public var categories: [CategoryLine]
+    public var criteria: [CriterionLine]
+
+    public init(_ card: ScoreCard) {
+        code = card.jurisdiction.code
+        name = card.jurisdiction.name
+        recordedFrom = card.jurisdiction.recordedFrom
+        isRecorded = card.isRecorded
+        (score, scoreLow, scoreHigh, coverage, scoreRange) = (card.score, card.scoreLow, card.scoreHigh, card.coverage, card.scoreRange)
+        categories = card.categories.map { CategoryLine(id: $0.category.id, weight: $0.weight, score: $0.score) }
+        criteria = card.criteria.map {
+            CriterionLine(
+                id: $0.reading.criterion.id, category: $0.reading.criterion.category, status: $0.reading.status, weight: $0.weight,
+                value: $0.value, gain: $0.gain)
         }
     }
 }

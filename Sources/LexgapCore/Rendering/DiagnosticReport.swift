@@ -41,12 +41,12 @@ public struct DiagnosticReport: Codable, Sendable {
 
 /// JSON with sorted keys and a trailing newline, so that output is byte-identical across runs and diffs well.
 public enum JSONText {
+    /// Pretty-printed with sorted keys (`JSONWriter`). Encoding plain structs of strings and numbers cannot fail;
+    /// an empty object is the safe fallback.
     public static func encode<Value: Encodable>(_ value: Value) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // Encoding plain structs of strings and numbers cannot fail; an empty object is the safe fallback.
-        guard let data = try? encoder.encode(value) else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        var text = JSONWriter.text(value) ?? "{}"
+        text += "\n"
+        return text
     }
 }
 

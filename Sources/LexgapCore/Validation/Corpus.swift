@@ -39,10 +39,41 @@ public struct Corpus: Sendable {
         return Corpus(checklist: checklist, jurisdictions: jurisdictions, diagnostics: diagnostics.sorted())
     }
 
+    /// Loads and validates the files one at a time (on up to `threads` threads), handing each jurisdiction that
+    /// loads to `keep` as soon as it is checked: only what `keep` returns stays in memory, so a command that needs
+    /// a summary of each file (a score) does not hold every file's text at once. `file(i)` reads the i-th file
+    /// when it is needed. Diagnostics are those `load` gives, duplicate codes included.
+    public static func stream<Kept: Sendable>(
+        checklist: Checklist?, count: Int, threads: Int = defaultThreads, oneFilePerJurisdiction: Bool = true,
+        file: @Sendable (Int) -> SourceFile, keep: @Sendable (Jurisdiction) -> Kept?
+    ) -> (kept: [Kept], diagnostics: [Diagnostic]) {
+        let loaded = Array(0..<count).parallelMap(threads: threads) { index -> (Kept?, Identity?, [Diagnostic]) in
+            let (jurisdiction, fileDiagnostics) = JurisdictionLoader.load(file(index))
+            guard let jurisdiction else { return (nil, nil, fileDiagnostics) }
+            let identity = Identity(code: jurisdiction.code, file: jurisdiction.file, location: jurisdiction.codeLocation)
+            let diagnostics = checklist.map { fileDiagnostics + Validator.validate(jurisdiction, against: $0) } ?? fileDiagnostics
+            return (keep(jurisdiction), identity, diagnostics)
+        }
+        var diagnostics = loaded.flatMap(\.2)
+        if oneFilePerJurisdiction { diagnostics += duplicateCodes(loaded.compactMap(\.1)) }
+        return (loaded.compactMap(\.0), diagnostics.sorted())
+    }
+
+    /// What the duplicate-code check needs of a file.
+    struct Identity: Sendable {
+        var code: String
+        var file: String
+        var location: SourceLocation
+    }
+
+    static func duplicateCodes(_ jurisdictions: [Jurisdiction]) -> [Diagnostic] {
+        duplicateCodes(jurisdictions.map { Identity(code: $0.code, file: $0.file, location: $0.codeLocation) })
+    }
+
     /// Two files for one jurisdiction (`PH.yaml` and `PH.yml`, or `ph.yaml`) would be listed twice, or one would
     /// silently win: each is an error naming the other.
-    static func duplicateCodes(_ jurisdictions: [Jurisdiction]) -> [Diagnostic] {
-        var byCode: [String: [Jurisdiction]] = [:]
+    static func duplicateCodes(_ jurisdictions: [Identity]) -> [Diagnostic] {
+        var byCode: [String: [Identity]] = [:]
         for jurisdiction in jurisdictions where !jurisdiction.code.isEmpty {
             byCode[jurisdiction.code.uppercased(), default: []].append(jurisdiction)
         }
@@ -52,7 +83,7 @@ public struct Corpus: Sendable {
                 return Diagnostic(
                     .error, .duplicateID,
                     "jurisdiction \(jurisdiction.code) is also in \(listInProse(others)); keep one file per jurisdiction",
-                    at: jurisdiction.codeLocation)
+                    at: jurisdiction.location)
             }
         }
     }
