@@ -110,7 +110,7 @@ import Testing
         return nil
     }
 
-    static let shippedCodes = ShippedDataTests.shippedJurisdictions.map {
+    static let shippedCodes = ShippedDataTests.publishedJurisdictions.map {
         String($0.dropFirst("jurisdictions/".count).dropLast(".yaml".count))
     }
 
