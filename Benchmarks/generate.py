@@ -28,7 +28,11 @@ def subdivision(n):
 
 def vary(text, code, rng):
     text = re.sub(r"^code: .*$", f"code: {code}", text, count=1, flags=re.M)
-    text = re.sub(r"^name: (.*)$", lambda m: f"name: {m.group(1).strip()} {code}", text, count=1, flags=re.M)
+    # The name gains the code, inside the quotes when it is quoted.
+    text = re.sub(
+        r"^name: (.*)$",
+        lambda m: f'name: "{m.group(1).strip().strip(chr(34))} {code}"' if m.group(1).strip().startswith('"')
+        else f"name: {m.group(1).strip()} {code}", text, count=1, flags=re.M)
 
     # Statuses of assessments only (treaty entries use `status: party` and are left alone). A state that has
     # provisions may be met, partial or unclear; one without stays as it is.
@@ -63,6 +67,8 @@ def main():
     folder = os.path.join(ROOT, "jurisdictions")
     shipped = sorted(f for f in os.listdir(folder) if f.endswith(".yaml"))
     texts = {f[:-5]: open(os.path.join(folder, f), encoding="utf-8").read() for f in shipped}
+    # Drafts are work in progress; only published files are copied.
+    texts = {code: text for code, text in texts.items() if not re.search(r"^draft: true", text, flags=re.M)}
     os.makedirs(out, exist_ok=True)
     rng = random.Random(seed)
     bases = sorted(texts)
