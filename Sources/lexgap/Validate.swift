@@ -22,30 +22,44 @@ struct Validate: ParsableCommand {
     var paths: [String] = []
 
     func run() throws {
-        let checklist = try input.checklistFile()
-        var files: [SourceFile] = []
-        if paths.isEmpty {
-            files = try input.jurisdictionFiles()
+        var paths: [String] = []
+        if self.paths.isEmpty {
+            paths = try input.jurisdictionPaths()
         } else {
-            for path in paths {
+            for path in self.paths {
                 if FileInput.isDirectory(path) {
-                    files += try FileInput.yamlFiles(in: path).map(FileInput.read)
+                    paths += try FileInput.yamlFiles(in: path)
                 } else {
-                    files.append(try FileInput.read(path))
+                    paths.append(path)
                 }
             }
         }
-        Progress.show("reading \(files.count) jurisdiction files…")
-        let corpus = Corpus.load(checklist: checklist, jurisdictions: files, threads: loadingThreads)
+        let (checklist, checklistDiagnostics) = ChecklistLoader.load(try input.checklistFile())
+        Progress.show("reading \(paths.count) jurisdiction files…")
+        // Each file is read, loaded and checked in turn, and only its diagnostics are kept.
+        let failures = ReadFailures()
+        let files = paths
+        let (_, fileDiagnostics) = Corpus.stream(
+            checklist: checklistDiagnostics.hasErrors ? nil : checklist, count: paths.count, threads: loadingThreads,
+            file: { (index: Int) -> SourceFile in
+                do {
+                    return try FileInput.read(files[index])
+                } catch {
+                    failures.add(index, error)
+                    return SourceFile(path: files[index], bytes: [])
+                }
+            },
+            keep: { (_: Jurisdiction) -> Bool? in nil })
         Progress.done()
-        let diagnostics = corpus.diagnostics
+        if let failure = failures.first { throw failure }
+        let diagnostics = (checklistDiagnostics + fileDiagnostics).sorted()
         switch format {
         case .json:
             writeStandardOutput(DiagnosticReport(diagnostics).json)
         case .text:
-            for diagnostic in diagnostics { writeStandardOutput(diagnostic.formatted + "\n") }
+            writeStandardOutput(diagnostics.map { $0.formatted + "\n" }.joined())
             writeStandardError(
-                "\(files.count) jurisdiction file\(files.count == 1 ? "" : "s") checked: "
+                "\(paths.count) jurisdiction file\(paths.count == 1 ? "" : "s") checked: "
                     + "\(diagnostics.errorCount) error\(diagnostics.errorCount == 1 ? "" : "s"), "
                     + "\(diagnostics.warningCount) warning\(diagnostics.warningCount == 1 ? "" : "s")\n")
         }

@@ -43,19 +43,9 @@ public enum Scaffold {
         return out
     }
 
-    /// A YAML double-quoted scalar, so that any name (with `:` or `#` in it) stays one string.
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
+    /// A YAML double-quoted scalar, so that any name (with `:` or `#` in it) stays one string: JSON's escapes are
+    /// YAML's too.
+    static func quoted(_ text: String) -> String { JSONWriter.quoted(text) }
 
     /// `text` as comment lines of at most about 110 columns.
     static func comment(_ text: String, indent: String) -> String {

@@ -108,6 +108,7 @@ enum JSONWriter {
         return number.description
     }
 
+    /// A JSON string literal, as `JSONEncoder` escapes it (slashes left alone).
     static func quoted(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
