@@ -89,29 +89,37 @@ func streamScores(_ reading: ReadingOptions) throws -> (Checklist, [ScoreLine]) 
     let (checklist, checklistDiagnostics) = ChecklistLoader.load(try reading.input.checklistFile())
     let usable = checklistDiagnostics.hasErrors ? nil : checklist
     let (weights, weightDiagnostics) = try loadWeights(reading.weights, checklist: usable)
-    let paths = try reading.input.jurisdictionPaths()
-    Progress.show("reading \(paths.count) jurisdiction files…")
-    let failures = ReadFailures()
     let (date, includeDrafts) = (reading.date, reading.includeDrafts)
-    let (lines, diagnostics) = Corpus.stream(
-        checklist: usable, count: paths.count, threads: loadingThreads,
-        file: { (index: Int) -> SourceFile in
+    let (lines, diagnostics) = try streamFiles(try reading.input.jurisdictionPaths(), checklist: usable) {
+        (jurisdiction: Jurisdiction) -> ScoreLine? in
+        guard let usable, includeDrafts || !jurisdiction.draft else { return nil }
+        return ScoreLine(ScoreCard(jurisdiction, checklist: usable, asOf: date, weights: weights))
+    }
+    let clean = try requireClean(usable, checklistDiagnostics + diagnostics + weightDiagnostics)
+    // The order `load` gives: by code (codes are unique, or the data has errors and no score is printed).
+    return (clean, lines.sorted { $0.code < $1.code })
+}
+
+/// `Corpus.stream` over files on disk, read as each is needed. A file that cannot be read stops the command with
+/// its error (the first such file's), as when every file is read first.
+func streamFiles<Kept: Sendable>(
+    _ paths: [String], checklist: Checklist?, keep: @escaping @Sendable (Jurisdiction) -> Kept?
+) throws -> (kept: [Kept], diagnostics: [Diagnostic]) {
+    Progress.show("reading \(paths.count) jurisdiction files…")
+    defer { Progress.done() }
+    let failures = ReadFailures()
+    let result = Corpus.stream(
+        checklist: checklist, count: paths.count, threads: loadingThreads,
+        file: { index in
             do {
                 return try FileInput.read(paths[index])
             } catch {
                 failures.add(index, error)
                 return SourceFile(path: paths[index], bytes: [])
             }
-        },
-        keep: { (jurisdiction: Jurisdiction) -> ScoreLine? in
-            guard let usable, includeDrafts || !jurisdiction.draft else { return nil }
-            return ScoreLine(ScoreCard(jurisdiction, checklist: usable, asOf: date, weights: weights))
-        })
-    Progress.done()
+        }, keep: keep)
     if let failure = failures.first { throw failure }
-    let clean = try requireClean(usable, checklistDiagnostics + diagnostics + weightDiagnostics)
-    // The order `load` gives: by code (codes are unique, or the data has errors and no score is printed).
-    return (clean, lines.sorted { $0.code < $1.code })
+    return result
 }
 
 /// Errors in reading files while streaming, kept until the stream ends; the first file's is reported.

@@ -35,23 +35,10 @@ struct Validate: ParsableCommand {
             }
         }
         let (checklist, checklistDiagnostics) = ChecklistLoader.load(try input.checklistFile())
-        Progress.show("reading \(paths.count) jurisdiction files…")
         // Each file is read, loaded and checked in turn, and only its diagnostics are kept.
-        let failures = ReadFailures()
-        let files = paths
-        let (_, fileDiagnostics) = Corpus.stream(
-            checklist: checklistDiagnostics.hasErrors ? nil : checklist, count: paths.count, threads: loadingThreads,
-            file: { (index: Int) -> SourceFile in
-                do {
-                    return try FileInput.read(files[index])
-                } catch {
-                    failures.add(index, error)
-                    return SourceFile(path: files[index], bytes: [])
-                }
-            },
-            keep: { (_: Jurisdiction) -> Bool? in nil })
-        Progress.done()
-        if let failure = failures.first { throw failure }
+        let (_, fileDiagnostics) = try streamFiles(paths, checklist: checklistDiagnostics.hasErrors ? nil : checklist) {
+            (_: Jurisdiction) -> Bool? in nil
+        }
         let diagnostics = (checklistDiagnostics + fileDiagnostics).sorted()
         switch format {
         case .json:

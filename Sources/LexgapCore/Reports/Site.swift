@@ -189,19 +189,6 @@ public struct Site: Sendable {
         downloads = data.files
     }
 
-    /// Every file of the site, or the first missing template.
-    public func render(with templates: TemplateSet, threads: Int = Corpus.defaultThreads) throws(TemplateSet.RenderError) -> [OutputFile] {
-        var files: [OutputFile] = []
-        do {
-            try render(with: templates, threads: threads) { (file) throws(Never) in files.append(file) }
-        } catch {
-            switch error {
-            case .template(let failure): throw failure
-            }
-        }
-        return files
-    }
-
     /// Hands every file of the site to `write`, in a fixed order, or stops at the first template that fails.
     /// Pages are independent, so each batch renders on all cores; only one batch is held at a time.
     public func render<Failure: Error>(
