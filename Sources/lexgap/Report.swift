@@ -97,11 +97,18 @@ struct Report: ParsableCommand {
     @Flag(help: "Compare the jurisdictions named (two or more).")
     var compare = false
 
+    @Option(
+        help: ArgumentHelp(
+            "With --compare: compare every published jurisdiction of this region (as the files name it), and those named.",
+            valueName: "region"))
+    var region: String?
+
     @Argument(help: ArgumentHelp("Jurisdiction code (with --compare, two or more).", valueName: "code"))
     var codes: [String] = []
 
     func validate() throws {
-        if compare, codes.count < 2 { throw ValidationError("--compare needs two or more jurisdiction codes") }
+        if region != nil, !compare { throw ValidationError("--region goes with --compare") }
+        if compare, region == nil, codes.count < 2 { throw ValidationError("--compare needs two or more jurisdiction codes, or --region") }
         if !compare, codes.count != 1 { throw ValidationError("name one jurisdiction (or use --compare with two or more)") }
         if try chosenFormat() == .pdf, output == nil { throw ValidationError("--format pdf needs -o FILE") }
     }
@@ -114,7 +121,14 @@ struct Report: ParsableCommand {
         let (checklist, jurisdictions, weightTable) = try reading.load()
         let view: any Encodable & Sendable
         if compare {
-            let cards = reading.cards(try reading.selectPublished(codes, from: jurisdictions), checklist, weightTable)
+            var chosen = try reading.selectPublished(codes, from: jurisdictions)
+            if let region {
+                chosen += try inRegion(region, of: reading.published(jurisdictions)).filter { member in
+                    !chosen.contains { $0.code == member.code }
+                }
+            }
+            if chosen.count < 2 { throw CommandFailure(message: "a comparison needs two or more jurisdictions; name more codes") }
+            let cards = reading.cards(chosen, checklist, weightTable)
             view = ComparativeReport(cards: cards, checklist: checklist, weights: weightTable, asOf: date)
         } else {
             // A draft gets its own report, which says it is a draft; it is ranked among the others only with --include-drafts.
@@ -226,4 +240,18 @@ enum PDFPrinter {
             try Output.emit([UInt8](data), to: output)
         }
     }
+}
+
+/// The published jurisdictions of a region, in code order; the region's name is matched without regard to case.
+/// An unknown region is a usage error that lists the regions there are.
+func inRegion(_ region: String, of jurisdictions: [Jurisdiction]) throws -> [Jurisdiction] {
+    let wanted = region.trimmingCharacters(in: .whitespaces).lowercased()
+    let members = jurisdictions.filter { $0.region.trimmingCharacters(in: .whitespaces).lowercased() == wanted }
+    guard !members.isEmpty else {
+        let known = Set(jurisdictions.map(\.region).filter { !$0.isEmpty }).sorted().map { "'\($0)'" }
+        throw CommandFailure(
+            message: "no published jurisdiction is in the region '\(region)'"
+                + (known.isEmpty ? "" : "; the regions are \(known.joined(separator: ", "))"))
+    }
+    return members.sorted { $0.code < $1.code }
 }

@@ -61,7 +61,7 @@ import Testing
         let files = Scratch.files(in: folder)
         let expected =
             ["index.html", "checklist.html", "method.html", "data.html", "data/scores.csv", "data/scores.json", "data/assessments.csv"]
-            + ["XA", "XB", "XC"].map { "jurisdictions/\($0).html" }
+            + ["XA", "XB", "XC"].map { "jurisdictions/\($0).html" } + ["regions/elsewhere.html", "regions/nowhere.html"]
         for path in expected { #expect(files.contains(path), "missing \(path)") }
         #expect(files.filter { $0.hasPrefix("criteria/") }.count == 3)
 
@@ -81,6 +81,65 @@ import Testing
             }
         }
         #expect(checked > 50)
+    }
+
+    /// The index groups by region: a table of regions, a page for each ranking its jurisdictions among themselves
+    /// (with their overall rank), and the heatmap's columns under their region.
+    @Test func siteReadsByRegion() throws {
+        let folder = try Scratch.folder()
+        let result = try CLI.run(["site", "-o", folder.path] + Self.data, in: Fixtures.directory)
+        #expect(result.status == 0, "\(result.stderr)")
+        let index = try String(contentsOf: folder.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(index.contains(#"<tr><td><a href="regions/elsewhere.html">Elsewhere</a></td><td>1 jurisdiction</td>"#))
+        #expect(index.contains(#"<tr><td><a href="regions/nowhere.html">Nowhere</a></td><td>2 jurisdictions</td>"#))
+        #expect(
+            index.contains(
+                #"<th colspan="1" scope="colgroup"><a href="regions/elsewhere.html">Elsewhere</a></th><th colspan="2" scope="colgroup">"#))
+        // The fixtures' user-assigned codes have no place on the world grid: their tiles go in a row below it.
+        #expect(index.contains("Not placed on the world grid:"))
+        for code in ["XA", "XB", "XC"] { #expect(index.contains(">\(code)</text><text class=\"score\""), "no tile for \(code)") }
+
+        let nowhere = try String(contentsOf: folder.appendingPathComponent("regions/nowhere.html"), encoding: .utf8)
+        #expect(nowhere.contains("<h1>Nowhere</h1>"))
+        let rows = nowhere.components(separatedBy: "\n").filter { $0.hasPrefix("<tr><td>") && $0.contains("jurisdictions/X") }
+        #expect(rows.count == 2)
+        #expect(!nowhere.contains("jurisdictions/XC.html\">"), "a region's page lists only its own jurisdictions")
+    }
+
+    /// A jurisdiction the World Tile Grid places gets its square there, among its neighbours drawn faint.
+    @Test func mapPlacesACountryAmongItsNeighbours() throws {
+        let folder = try Scratch.folder()
+        let data = folder.appendingPathComponent("data")
+        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+        let source = try String(contentsOf: Fixtures.directory.appendingPathComponent("analysis/jurisdictions/XA.yaml"), encoding: .utf8)
+        try Data(source.replacingOccurrences(of: "code: XA", with: "code: PH").utf8).write(to: data.appendingPathComponent("PH.yaml"))
+        let site = folder.appendingPathComponent("site")
+        let result = try CLI.run(
+            ["site", "-o", site.path, "--checklist", "analysis/checklist.yaml", "--data", data.path, "--as-of", "2026-01-01"],
+            in: Fixtures.directory)
+        #expect(result.status == 0, "\(result.stderr)")
+        let index = try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(index.contains(#"<a href="jurisdictions/PH.html"><g class="tile"><title>Testland (PH): "#))
+        // Its neighbours on the grid, faint and unlinked; far-away countries are not drawn.
+        for neighbour in ["KH", "BN"] {
+            #expect(
+                index.range(of: #"<text class="other" x="[0-9.]+" y="[0-9.]+">"# + neighbour + "</text>", options: .regularExpression)
+                    != nil)
+        }
+        #expect(!index.contains(">GB</text>"))
+        #expect(!index.contains("Not placed on the world grid:"))
+    }
+
+    @Test func comparisonOfARegion() throws {
+        let result = try CLI.run(["report", "--compare", "--region", "nowhere", "--format", "md"] + Self.data, in: Fixtures.directory)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("# Comparison: Testland and Otherland\n"))
+        let unknown = try CLI.run(["report", "--compare", "--region", "Atlantis"] + Self.data, in: Fixtures.directory)
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr == "error: no published jurisdiction is in the region 'Atlantis'; the regions are 'Elsewhere', 'Nowhere'\n")
+        let alone = try CLI.run(["report", "--compare", "--region", "Elsewhere"] + Self.data, in: Fixtures.directory)
+        #expect(alone.status == 2)
+        #expect(alone.stderr == "error: a comparison needs two or more jurisdictions; name more codes\n")
     }
 
     @Test func siteIsByteIdenticalAcrossRuns() throws {
@@ -109,6 +168,10 @@ import Testing
         #expect(index.contains("<table class=\"heatmap\">"))
         #expect(index.contains("<svg"))
         for name in ["Testland", "Otherland", "Thirdland"] { #expect(index.contains(name), "the index lacks \(name)") }
+        #expect(index.contains("<figure class=\"tilemap\">"))
+        let region = try Tool.chromiumDOM(folder.appendingPathComponent("regions/nowhere.html"))
+        #expect(region.contains("<h1>Nowhere</h1>"))
+        #expect(region.contains("Testland (XA): 50.0, band 50 to 74.9"))
 
         let dom = try Tool.chromiumDOM(report)
         #expect(dom.contains("<svg"))

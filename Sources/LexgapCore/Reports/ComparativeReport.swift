@@ -26,7 +26,20 @@ public struct Heatmap: Encodable, Sendable {
         public var rows: [Row]
     }
 
+    /// The regions over the columns, in their order.
+    public struct Regions: Encodable, Sendable {
+        public struct Span: Encodable, Sendable {
+            public var name: String
+            /// How many columns the region spans, for `colspan`.
+            public var span: String
+            public var link: String?
+        }
+        public var spans: [Span]
+    }
+
     public var columns: [Column]
+    /// Nil when the columns are not grouped by region.
+    public var regions: Regions?
     /// The number of table columns (criterion plus one per jurisdiction), for a group heading's `colspan`.
     public var width: String
     public var groups: [Group]
@@ -34,7 +47,12 @@ public struct Heatmap: Encodable, Sendable {
     /// The legend as one line, for text formats: "✓ Met · ◐ Partly met · …".
     public var legendText: String
 
-    init(cards: [ScoreCard], checklist: Checklist, links: SiteLinks?) {
+    /// - Parameter regions: when given, the columns go region by region, under the region's name.
+    init(cards unordered: [ScoreCard], checklist: Checklist, links: SiteLinks?, regions: RegionGroups? = nil) {
+        let cards = regions.map { $0.groups.flatMap(\.cards) } ?? unordered
+        self.regions = regions.map { regions in
+            Regions(spans: regions.groups.map { .init(name: $0.name, span: String($0.cards.count), link: links?.region($0.slug)) })
+        }
         width = String(cards.count + 1)
         columns = cards.map {
             Column(code: $0.jurisdiction.code, name: $0.jurisdiction.name, link: links?.jurisdiction($0.jurisdiction.code))
@@ -72,16 +90,27 @@ public struct RankingRow: Encodable, Sendable {
     public var icmec: String
     public var reviewed: String?
     public var link: String?
+    public var region: String
+    /// The region's page on the site; nil elsewhere.
+    public var regionLink: String?
+    /// The rank among all jurisdictions, where `rank` is within a region; nil otherwise.
+    public var overallRank: String?
 
-    static func rows(_ ranking: Ranking, links: SiteLinks?) -> [RankingRow] {
+    /// - Parameters:
+    ///   - regions: the site's regions, to link each row to its region's page.
+    ///   - overall: the ranking of every jurisdiction, when `ranking` is of one region only.
+    static func rows(_ ranking: Ranking, links: SiteLinks?, regions: RegionGroups? = nil, overall: Ranking? = nil) -> [RankingRow] {
         ranking.entries.map { entry in
             let jurisdiction = entry.card.jurisdiction
+            let slug = regions?.slug(of: jurisdiction)
             return RankingRow(
                 rank: String(entry.rank), code: jurisdiction.code, name: jurisdiction.name,
                 score: Number.text(entry.card.score, missing: "no score"),
                 scoreRange: entry.card.scoreRange, coverage: Number.text(entry.card.coverage, missing: "none"),
                 icmec: "\(entry.icmecBand) of 5",
-                reviewed: jurisdiction.reviewed?.description, link: links?.jurisdiction(jurisdiction.code))
+                reviewed: jurisdiction.reviewed?.description, link: links?.jurisdiction(jurisdiction.code),
+                region: RegionGroups.name(of: jurisdiction), regionLink: slug.flatMap { links?.region($0) },
+                overallRank: overall?.rank(of: jurisdiction.code).map(String.init))
         }
     }
 }
@@ -134,6 +163,8 @@ public struct ComparativeReport: Encodable, Sendable {
     /// "Philippines, United States (federal) and United Kingdom (England and Wales)".
     public var title: String
     public var jurisdictions: [RankingRow]
+    /// The jurisdictions compared on a tile-grid map.
+    public var map: TileMap
     public var heatmap: Heatmap
     public var categoryChart: BarChart
     public var criteria: [CriterionComparison]
@@ -155,6 +186,7 @@ public struct ComparativeReport: Encodable, Sendable {
         colophon = Colophon(checklist: checklist, asOf: date, weights: weights)
         title = listInProse(cards.map(\.jurisdiction.name))
         jurisdictions = RankingRow.rows(Ranking(cards), links: nil)
+        map = TileMap(id: "map", title: "Overall scores on a map, as of \(date)", cards: cards, links: nil)
         heatmap = Heatmap(cards: cards, checklist: checklist, links: nil)
         categoryChart = BarChart(
             id: "categories", title: "Category scores as of \(date)",

@@ -212,6 +212,7 @@ public struct SiteLinks: Encodable, Sendable {
 
     func jurisdiction(_ code: String) -> String { root + "jurisdictions/\(code).html" }
     func criterion(_ id: String) -> String { root + "criteria/\(id).html" }
+    func region(_ slug: String) -> String { root + "regions/\(slug).html" }
 }
 
 /// Only absolute http(s) addresses ever become links: a `javascript:` or `data:` URL that slipped past validation

@@ -22,7 +22,37 @@ public enum SitePage {
         /// The ranking measures the law on paper, not enforcement.
         public var onPaper: String
         public var scoreChart: BarChart
+        /// Every jurisdiction on a tile-grid map of the world.
+        public var map: TileMap
+        public var regions: [RegionSummary]
+        /// Columns grouped by region.
         public var heatmap: Heatmap
+        public var links: SiteLinks
+    }
+
+    /// A line of the index's table of regions.
+    public struct RegionSummary: Encodable, Sendable {
+        public var name: String
+        public var link: String
+        /// "3 jurisdictions".
+        public var count: String
+        /// "41.2 to 78.0": the lowest and highest overall score; nil when none has a score.
+        public var scores: String?
+        /// "BD, IN, LK".
+        public var codes: String
+    }
+
+    /// One region: its jurisdictions ranked among themselves, on a map and side by side, criterion by criterion.
+    public struct RegionView: Encodable, Sendable {
+        public var colophon: Colophon
+        public var name: String
+        /// "3 jurisdictions".
+        public var count: String
+        /// Ranks within the region, each row with its overall rank.
+        public var ranking: [RankingRow]
+        public var map: TileMap
+        public var heatmap: Heatmap
+        public var onPaper: String
         public var links: SiteLinks
     }
 
@@ -114,6 +144,7 @@ public struct Site: Sendable {
         let colophon = Colophon(checklist: checklist, asOf: date, weights: weights)
         let top = SiteLinks(depth: 0)
         let nested = SiteLinks(depth: 1)
+        let regions = RegionGroups(cards)
         var pages: [Page] = []
 
         pages.append(
@@ -122,7 +153,7 @@ public struct Site: Sendable {
                 view: {
                     SitePage.Index(
                         colophon: colophon, jurisdictionCount: String(cards.count), criteriaCount: String(checklist.criteria.count),
-                        ranking: RankingRow.rows(ranking, links: top),
+                        ranking: RankingRow.rows(ranking, links: top, regions: regions),
                         notRecorded: left.isEmpty
                             ? nil : "Left out, because this data set records their law only later: \(listInProse(left)).",
                         onPaper: RankingReport.onPaper,
@@ -130,8 +161,30 @@ public struct Site: Sendable {
                             id: "scores", title: "Overall scores as of \(date)",
                             description: "One bar per jurisdiction, highest first, scored 0 to 100.",
                             series: ["score"], groups: ranking.entries.map { (label: $0.card.jurisdiction.name, scores: [$0.card.score]) }),
-                        heatmap: Heatmap(cards: cards, checklist: checklist, links: top), links: top)
+                        map: TileMap(id: "map", title: "Overall scores on a map of the world, as of \(date)", cards: cards, links: top),
+                        regions: regions.groups.map { group in
+                            let scores = group.cards.compactMap(\.score)
+                            return SitePage.RegionSummary(
+                                name: group.name, link: top.region(group.slug), count: Self.count(group.cards),
+                                scores: Self.span(scores),
+                                codes: group.cards.map(\.jurisdiction.code).joined(separator: ", "))
+                        },
+                        heatmap: Heatmap(cards: cards, checklist: checklist, links: top, regions: regions), links: top)
                 }))
+        for group in regions.groups {
+            pages.append(
+                Page(
+                    path: "regions/\(group.slug).html", template: "site-region.html",
+                    view: {
+                        SitePage.RegionView(
+                            colophon: colophon, name: group.name, count: Self.count(group.cards),
+                            ranking: RankingRow.rows(Ranking(group.cards), links: nested, overall: ranking),
+                            map: TileMap(
+                                id: "map", title: "\(group.name): overall scores as of \(date)", cards: group.cards, links: nested),
+                            heatmap: Heatmap(cards: group.cards, checklist: checklist, links: nested), onPaper: RankingReport.onPaper,
+                            links: nested)
+                    }))
+        }
         let peers = Gap.PeerIndex(ranking.entries.map(\.card))
         for card in cards {
             pages.append(
@@ -220,6 +273,15 @@ public struct Site: Sendable {
             do throws(Failure) { try write(file) } catch { throw .writing(error) }
         }
     }
+
+    /// "41.2 to 78.0", or one score alone.
+    static func span(_ scores: [Double]) -> String? {
+        guard let low = scores.min(), let high = scores.max() else { return nil }
+        let (from, to) = (Number.text(low), Number.text(high))
+        return from == to ? from : "\(from) to \(to)"
+    }
+
+    static func count(_ cards: [ScoreCard]) -> String { cards.count == 1 ? "1 jurisdiction" : "\(cards.count) jurisdictions" }
 
     static func crosswalk(_ crosswalk: Criterion.Crosswalk) -> [String] {
         let names = [
