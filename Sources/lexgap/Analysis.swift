@@ -86,18 +86,26 @@ func loadForAnalysis(_ input: InputOptions, weightsFile: String?) throws -> (Che
 /// The scores of every published jurisdiction, made file by file: each file is read, checked and scored, and only
 /// its numbers are kept (`ScoreLine`), so memory does not grow with the texts of the corpus.
 func streamScores(_ reading: ReadingOptions) throws -> (Checklist, [ScoreLine]) {
+    let (checklist, _, lines) = try streamCards(reading) { ScoreLine($0) }
+    // The order `load` gives: by code (codes are unique, or the data has errors and no score is printed).
+    return (checklist, lines.sorted { $0.code < $1.code })
+}
+
+/// Each published jurisdiction's score card, made file by file, of which only what `keep` makes of it is kept.
+/// Any error in any input prints its diagnostics and exits 1, as `loadForAnalysis` does.
+func streamCards<Kept: Sendable>(
+    _ reading: ReadingOptions, keep: @escaping @Sendable (ScoreCard) -> Kept
+) throws -> (Checklist, Weights, [Kept]) {
     let (checklist, checklistDiagnostics) = ChecklistLoader.load(try reading.input.checklistFile())
     let usable = checklistDiagnostics.hasErrors ? nil : checklist
     let (weights, weightDiagnostics) = try loadWeights(reading.weights, checklist: usable)
     let (date, includeDrafts) = (reading.date, reading.includeDrafts)
-    let (lines, diagnostics) = try streamFiles(try reading.input.jurisdictionPaths(), checklist: usable) {
-        (jurisdiction: Jurisdiction) -> ScoreLine? in
+    let (kept, diagnostics) = try streamFiles(try reading.input.jurisdictionPaths(), checklist: usable) {
+        (jurisdiction: Jurisdiction) -> Kept? in
         guard let usable, includeDrafts || !jurisdiction.draft else { return nil }
-        return ScoreLine(ScoreCard(jurisdiction, checklist: usable, asOf: date, weights: weights))
+        return keep(ScoreCard(jurisdiction, checklist: usable, asOf: date, weights: weights))
     }
-    let clean = try requireClean(usable, checklistDiagnostics + diagnostics + weightDiagnostics)
-    // The order `load` gives: by code (codes are unique, or the data has errors and no score is printed).
-    return (clean, lines.sorted { $0.code < $1.code })
+    return (try requireClean(usable, checklistDiagnostics + diagnostics + weightDiagnostics), weights, kept)
 }
 
 /// `Corpus.stream` over files on disk, read as each is needed. A file that cannot be read stops the command with

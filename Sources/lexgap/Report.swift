@@ -179,16 +179,29 @@ struct SiteCommand: ParsableCommand {
     var force = false
 
     func run() throws {
-        let (checklist, all, weightTable) = try reading.load()
-        let jurisdictions = reading.published(all)
         let templates = try templateOptions.load()
-        Progress.show("analysing \(jurisdictions.count) jurisdictions…")
-        let site = Site(checklist: checklist, jurisdictions: jurisdictions, weights: weightTable, asOf: reading.date)
+        // Only the cards' readings are kept; each country page reads its file again (see `Site`).
+        let (checklist, weightTable, cards) = try streamCards(reading) { $0.slimmed() }
+        let date = reading.date
+        let site = Site(
+            checklist: checklist, cards: cards, weights: weightTable, asOf: date,
+            reload: { (slim: ScoreCard) throws(Site.ReloadError) -> ScoreCard in
+                let path = slim.jurisdiction.file
+                let changed = Site.ReloadError("'\(path)' changed while the site was being written; run 'lexgap site' again")
+                guard let source = try? FileInput.read(path) else { throw changed }
+                let (jurisdiction, diagnostics) = JurisdictionLoader.load(source)
+                guard let jurisdiction, !diagnostics.hasErrors, jurisdiction.code == slim.jurisdiction.code else { throw changed }
+                let card = ScoreCard(jurisdiction, checklist: checklist, asOf: date, weights: weightTable)
+                guard card.criteria.map(\.reading.status) == slim.criteria.map(\.reading.status), card.score == slim.score else {
+                    throw changed
+                }
+                return card
+            })
         Progress.show("rendering \(site.pages.count) pages…")
         defer { Progress.done() }
         // Each page is written as soon as its batch renders; the folder takes the old one's place only at the end.
         var count = 0
-        var failure: TemplateSet.RenderError?
+        var failure: SiteRenderError<OutputFailure>?
         let fill = { (sink: SafeOutput.Sink) throws(OutputFailure) -> Void in
             do throws(SiteRenderError<OutputFailure>) {
                 try site.render(with: templates, threads: loadingThreads) { (file: OutputFile) throws(OutputFailure) -> Void in
@@ -196,19 +209,19 @@ struct SiteCommand: ParsableCommand {
                     count += 1
                 }
             } catch {
-                switch error {
-                case .writing(let problem): throw problem
-                case .template(let problem):
-                    failure = problem
-                    throw OutputFailure("the site was not written")
-                }
+                if case .writing(let problem) = error { throw problem }
+                failure = error
+                throw OutputFailure("the site was not written")
             }
         }
         do {
             try Output.replaceFolder(output, force: force, fill: fill)
         } catch {
-            if let failure { throw renderFailure(failure) }
-            throw error
+            switch failure {
+            case .template(let problem): throw renderFailure(problem)
+            case .reading(let problem): throw CommandFailure(message: problem.message)
+            case .writing, nil: throw error
+            }
         }
         writeStandardError("wrote \(count) files to \(output)\n")
     }

@@ -67,7 +67,9 @@ import Testing
         let result = try Self.run(["site", "-o", ".", "--force"], in: folder)
         #expect(result.status == 2)
         #expect(
-            result.stderr == "error: refusing to replace '.': it holds 'jurisdictions', an input of this run; write the output elsewhere\n")
+            result.stderr
+                == "error: refusing to replace '.': it holds 'checklists/cybersex-trafficking.yaml', an input of this run; write the output elsewhere\n"
+        )
         #expect(Self.snapshot(folder) == before)
     }
 

@@ -355,8 +355,8 @@ enum Tool {
         let checklist = try #require(corpus.checklist)
         let date = try #require(LegalDate(year: 2026, month: 1, day: 1))
         let cards = corpus.jurisdictions.map { ScoreCard($0, checklist: checklist, asOf: date) }
-        var views: [any Encodable] = Site(checklist: checklist, jurisdictions: corpus.jurisdictions, weights: .checklist, asOf: date).pages
-            .map(\.view)
+        var views: [any Encodable] = try Site(checklist: checklist, jurisdictions: corpus.jurisdictions, weights: .checklist, asOf: date)
+            .pages.map { try $0.view() }
         views.append(ComparativeReport(cards: cards, checklist: checklist, weights: .checklist, asOf: date))
         var settings = BriefSettings()
         settings.cap = 10

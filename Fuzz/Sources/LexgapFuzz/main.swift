@@ -58,7 +58,8 @@ func fuzzInputFiles(_ bytes: [UInt8]) {
         let card = ScoreCard(jurisdiction, checklist: checklist, asOf: date)
         let report = CountryReport(card: card, ranking: Ranking([card]), checklist: checklist, weights: .checklist)
         _ = JSONText.encode(report)
-        _ = Site(checklist: checklist, jurisdictions: [jurisdiction], weights: .checklist, asOf: date).pages.map(\.view).count
+        _ = try? Site(checklist: checklist, jurisdictions: [jurisdiction], weights: .checklist, asOf: date).pages.map { try $0.view() }
+            .count
         _ = LawChange.timeline(jurisdiction, checklist: checklist)
         _ = Gap.gaps(of: card, peers: [card]).map(\.reform)
     }

@@ -98,6 +98,18 @@ public struct ScoreCard: Sendable {
     public var categories: [CategoryScore]
     public var criteria: [CriterionScore]
 
+    /// The card without what only the jurisdiction's own page shows (summary, notes, sources, each criterion's
+    /// history, instrument notes), so that a whole data set's cards fit in memory; the readings stay.
+    public func slimmed() -> ScoreCard {
+        var card = self
+        card.jurisdiction.summary = nil
+        card.jurisdiction.note = nil
+        card.jurisdiction.sources = []
+        card.jurisdiction.assessments = []
+        for index in card.jurisdiction.instruments.indices { card.jurisdiction.instruments[index].note = nil }
+        return card
+    }
+
     public init(_ jurisdiction: Jurisdiction, checklist: Checklist, asOf date: LegalDate, weights: Weights = .checklist) {
         self.jurisdiction = jurisdiction
         asOf = date

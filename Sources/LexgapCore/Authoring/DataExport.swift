@@ -24,12 +24,22 @@ public struct DataExport: Sendable {
     public var tables: [Table]
 
     public init(_ jurisdictions: [Jurisdiction], checklist: Checklist, asOf date: LegalDate) {
+        self.init(
+            jurisdictions.map { ($0, AsOfReader.readings($0, checklist: checklist, asOf: date)) }, checklist: checklist, asOf: date)
+    }
+
+    /// From score cards, whose readings are already made (the site keeps only those, not each file's history).
+    init(cards: [ScoreCard], checklist: Checklist, asOf date: LegalDate) {
+        self.init(cards.map { ($0.jurisdiction, $0.criteria.map(\.reading)) }, checklist: checklist, asOf: date)
+    }
+
+    private init(_ read: [(jurisdiction: Jurisdiction, readings: [Reading])], checklist: Checklist, asOf date: LegalDate) {
         self.asOf = date
         self.checklist = checklist
-        let sorted = jurisdictions.sorted { $0.code < $1.code }
+        let sorted = read.sorted { $0.jurisdiction.code < $1.jurisdiction.code }
         var assessments: [[String]] = []
-        for jurisdiction in sorted {
-            for reading in AsOfReader.readings(jurisdiction, checklist: checklist, asOf: date) {
+        for (jurisdiction, readings) in sorted {
+            for reading in readings {
                 assessments.append([
                     jurisdiction.code, reading.criterion.id, reading.criterion.category,
                     reading.isRecorded ? reading.status.rawValue : "not_recorded",
@@ -39,7 +49,7 @@ public struct DataExport: Sendable {
                 ])
             }
         }
-        let instruments = sorted.flatMap { jurisdiction in
+        let instruments = sorted.map(\.jurisdiction).flatMap { jurisdiction in
             jurisdiction.instruments.map { instrument in
                 [
                     jurisdiction.code, instrument.id, instrument.title, instrument.short ?? "", instrument.citation,
@@ -49,7 +59,7 @@ public struct DataExport: Sendable {
                 ]
             }
         }
-        let treaties = sorted.flatMap { jurisdiction in
+        let treaties = sorted.map(\.jurisdiction).flatMap { jurisdiction in
             jurisdiction.treaties.map { treaty in
                 [
                     jurisdiction.code, treaty.treaty, treaty.standing.rawValue, treaty.signed?.description ?? "",

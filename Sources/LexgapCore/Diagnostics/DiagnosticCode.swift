@@ -56,6 +56,8 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case placeholderText = "placeholder-text"
     /// A criterion with no recorded state on the file's `recorded_from`, so its law is silently missing after it.
     case unrecordedPeriod = "unrecorded-period"
+    /// An entry of a `[a, b]` list that reads as the end of the entry before it: a comma in the entry split it.
+    case splitEntry = "split-entry"
     /// A report template Mustache cannot parse.
     case templateSyntax = "template-syntax"
     /// A template includes itself through its partials, which would never finish rendering.

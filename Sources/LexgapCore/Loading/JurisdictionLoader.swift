@@ -123,6 +123,7 @@ public enum JurisdictionLoader {
         guard let item = MappingReader(node, what: "instrument", file: file, collector: collector) else { return nil }
         item.checkKeys(instrumentKeys)
         guard let id = Identifier.read("id", in: item) else { return nil }
+        item.warnSplitEntries("amended_by")
         let instrument = Instrument(
             id: id,
             title: item.string("title") ?? "",

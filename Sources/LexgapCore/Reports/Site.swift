@@ -113,20 +113,33 @@ public enum SitePage {
 /// The static website over a whole data set. What every page shares (score cards, ranking, peers) is computed once;
 /// each page's view is made only when the page is rendered, and rendered pages go to the writer in batches, so
 /// memory does not grow with the site. The writer stages them, so a broken template never leaves half a site.
+///
+/// Only a jurisdiction's own page shows its summary, notes, sources and history; the other pages need each
+/// criterion's reading alone. So the site can be built from slimmed cards (`ScoreCard.slimmed`), each country page
+/// reading its file again (`Reload`): memory then holds the readings of the data set, not its texts.
 public struct Site: Sendable {
     /// One HTML page: where it goes, the template that presents it and the view it presents.
     public struct Page: Sendable {
         public var path: String
         public var template: String
-        let make: @Sendable () -> any Encodable & Sendable
+        let make: @Sendable () throws(ReloadError) -> any Encodable & Sendable
 
-        init(path: String, template: String, view: @escaping @Sendable () -> any Encodable & Sendable) {
+        init(path: String, template: String, view: @escaping @Sendable () throws(ReloadError) -> any Encodable & Sendable) {
             self.path = path
             self.template = template
             make = view
         }
 
-        public var view: any Encodable & Sendable { make() }
+        public func view() throws(ReloadError) -> any Encodable & Sendable { try make() }
+    }
+
+    /// Gives back a slimmed card whole, its jurisdiction read again from its file.
+    public typealias Reload = @Sendable (ScoreCard) throws(ReloadError) -> ScoreCard
+
+    /// A file that could not be read again as it was when the site began (it was changed or removed meanwhile).
+    public struct ReloadError: Error, Sendable {
+        public var message: String
+        public init(_ message: String) { self.message = message }
     }
 
     public var pages: [Page]
@@ -134,7 +147,15 @@ public struct Site: Sendable {
     public var downloads: [OutputFile]
 
     public init(checklist: Checklist, jurisdictions: [Jurisdiction], weights: Weights, asOf date: LegalDate) {
-        let allCards = ScoreCard.cards(jurisdictions.sorted { $0.code < $1.code }, checklist: checklist, asOf: date, weights: weights)
+        self.init(
+            checklist: checklist, cards: ScoreCard.cards(jurisdictions, checklist: checklist, asOf: date, weights: weights),
+            weights: weights,
+            asOf: date, reload: { $0 })
+    }
+
+    /// - Parameter reload: makes a card whole again for its country page, when `cards` are slimmed.
+    public init(checklist: Checklist, cards unsorted: [ScoreCard], weights: Weights, asOf date: LegalDate, reload: @escaping Reload) {
+        let allCards = unsorted.sorted { $0.jurisdiction.code < $1.jurisdiction.code }
         // A jurisdiction whose law is not recorded on the date has no page and no score: only a line saying so.
         let cards = allCards.filter(\.isRecorded)
         let ranking = Ranking(allCards)
@@ -190,8 +211,9 @@ public struct Site: Sendable {
             pages.append(
                 Page(
                     path: "jurisdictions/\(card.jurisdiction.code).html", template: "country.html",
-                    view: {
-                        CountryReport(card: card, ranking: ranking, peers: peers, checklist: checklist, weights: weights, links: nested)
+                    view: { () throws(ReloadError) in
+                        CountryReport(
+                            card: try reload(card), ranking: ranking, peers: peers, checklist: checklist, weights: weights, links: nested)
                     }))
         }
         for (position, criterion) in checklist.criteria.enumerated() {
@@ -254,18 +276,20 @@ public struct Site: Sendable {
         let batch = max(1, threads) * 16
         for start in stride(from: 0, to: pages.count, by: batch) {
             let rendered = Array(pages[start..<min(start + batch, pages.count)]).parallelMap(threads: threads) {
-                page -> Result<OutputFile, TemplateSet.RenderError> in
+                page -> Result<OutputFile, SiteRenderError<Failure>> in
+                let view: any Encodable & Sendable
+                do throws(ReloadError) { view = try page.view() } catch { return .failure(.reading(error)) }
                 do throws(TemplateSet.RenderError) {
-                    return .success(OutputFile(path: page.path, contents: try templates.render(page.view, with: page.template)))
+                    return .success(OutputFile(path: page.path, contents: try templates.render(view, with: page.template)))
                 } catch {
-                    return .failure(error)
+                    return .failure(.template(error))
                 }
             }
             for result in rendered {
                 switch result {
                 case .success(let file):
                     do throws(Failure) { try write(file) } catch { throw .writing(error) }
-                case .failure(let error): throw .template(error)
+                case .failure(let error): throw error
                 }
             }
         }
@@ -300,9 +324,10 @@ public struct Site: Sendable {
     }
 }
 
-/// Why a site could not be rendered: a template failed, or the writer did.
+/// Why a site could not be rendered: a template failed, a file could not be read again, or the writer failed.
 public enum SiteRenderError<Failure: Error>: Error {
     case template(TemplateSet.RenderError)
+    case reading(Site.ReloadError)
     case writing(Failure)
 }
 
@@ -314,7 +339,7 @@ struct DataSet {
 
     init(cards: [ScoreCard], checklist: Checklist, asOf date: LegalDate) {
         let scores = ScoreReport(cards: cards, checklist: checklist, asOf: date)
-        let export = DataExport(cards.map(\.jurisdiction), checklist: checklist, asOf: date)
+        let export = DataExport(cards: cards, checklist: checklist, asOf: date)
         files =
             [
                 OutputFile(path: "data/scores.csv", contents: scores.render(.csv)),

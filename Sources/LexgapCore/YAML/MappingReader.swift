@@ -279,6 +279,27 @@ struct MappingReader {
     }
 
     /// A list of text values (a single text value is accepted as a list of one).
+    /// In a list written `[a, b]`, every comma separates entries, even one inside parentheses or a title
+    /// ("Act, 2019"): an unquoted entry that starts in lower case, with a digit or with "No.", or that follows one
+    /// with an unclosed parenthesis, is almost always the tail of the entry before it.
+    func warnSplitEntries(_ key: String) {
+        guard case .sequence(let sequence)? = value(key) else { return }
+        for (previous, item) in zip(sequence.nodes, sequence.nodes.dropFirst()) {
+            guard case .scalar(let before) = previous, case .scalar(let scalar) = item, scalar.isPlain,
+                scalar.mark.line == before.mark.line
+            else { continue }
+            let text = scalar.string
+            let tail =
+                text.first.map { $0.isLowercase || $0.isNumber } == true || text.hasPrefix("No. ")
+                || before.string.filter { $0 == "(" }.count > before.string.filter { $0 == ")" }.count
+            guard tail else { continue }
+            collector.warning(
+                .splitEntry,
+                "'\(text)' reads as the end of the entry before it in '\(key)': in a [ ] list every comma starts a new entry; put each entry on its own line (- \"...\") and quote one that contains a comma",
+                at: item.location(in: file, fallback: location))
+        }
+    }
+
     func strings(_ key: String) -> [String] {
         guard let value = value(key) else { return [] }
         if case .scalar(let scalar) = value {
