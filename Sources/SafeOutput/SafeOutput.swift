@@ -263,20 +263,33 @@ public enum SafeOutput {
         let path: String
 
         public func write(_ file: File) throws(OutputFailure) {
-            let parts = file.path.split(separator: "/", omittingEmptySubsequences: false)
-            guard !file.path.hasPrefix("/"), !file.path.contains("\0"), parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) else {
-                throw OutputFailure("refusing to write '\(file.path)' outside the output folder")
+            try create(file.path) { descriptor in SafeOutput.writeAll(file.bytes, to: descriptor) }
+        }
+
+        /// A text file, written from the string's own UTF-8 storage: a site's largest files are tens of megabytes,
+        /// and a copy of each into bytes would double them.
+        public func write(path relative: String, text: String) throws(OutputFailure) {
+            var text = text
+            try create(relative) { descriptor in text.withUTF8 { SafeOutput.writeAll(UnsafeRawBufferPointer($0), to: descriptor) } }
+        }
+
+        /// Creates `relative` (never through a link, never over an existing file) and fills it with `fill`, which
+        /// returns the errno of a failed write, or nil.
+        private func create(_ relative: String, fill: (Int32) -> Int32?) throws(OutputFailure) {
+            let parts = relative.split(separator: "/", omittingEmptySubsequences: false)
+            guard !relative.hasPrefix("/"), !relative.contains("\0"), parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) else {
+                throw OutputFailure("refusing to write '\(relative)' outside the output folder")
             }
             var folder = root
             for part in parts.dropLast() {
                 folder += "/" + part
                 if mkdir(folder, 0o777) != 0, errno != EEXIST { throw OutputFailure.system("write", path) }
             }
-            let full = root + "/" + file.path
+            let full = root + "/" + relative
             let descriptor = open(full, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
             guard descriptor >= 0 else { throw OutputFailure.system("write", path) }
             defer { close(descriptor) }
-            try writeAll(file.bytes, to: descriptor, path: path)
+            if let code = fill(descriptor) { throw OutputFailure.system("write", path, code) }
         }
 
         func writeMarker() throws(OutputFailure) {

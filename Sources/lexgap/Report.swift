@@ -205,7 +205,7 @@ struct SiteCommand: ParsableCommand {
         let fill = { (sink: SafeOutput.Sink) throws(OutputFailure) -> Void in
             do throws(SiteRenderError<OutputFailure>) {
                 try site.render(with: templates, threads: loadingThreads) { (file: OutputFile) throws(OutputFailure) -> Void in
-                    try sink.write(SafeOutput.File(path: file.path, bytes: Array(file.contents.utf8)))
+                    try sink.write(path: file.path, text: file.contents)
                     count += 1
                 }
             } catch {

@@ -143,8 +143,8 @@ public struct Site: Sendable {
     }
 
     public var pages: [Page]
-    /// The data downloads, rendered by the engine (CSV and JSON need no template).
-    public var downloads: [OutputFile]
+    /// The data downloads, rendered by the engine (CSV and JSON need no template), first and one at a time.
+    let data: DataSet
 
     public init(checklist: Checklist, jurisdictions: [Jurisdiction], weights: Weights, asOf date: LegalDate) {
         self.init(
@@ -261,11 +261,13 @@ public struct Site: Sendable {
                 path: "data.html", template: "site-data.html",
                 view: { SitePage.DataView(colophon: colophon, downloads: listed, links: top) }))
         self.pages = pages
-        downloads = data.files
+        self.data = data
     }
 
     /// Hands every file of the site to `write`, in a fixed order, or stops at the first template that fails.
-    /// Pages are independent, so each batch renders on all cores; only one batch is held at a time.
+    /// The downloads go first, each made and let go in turn while the heap is still unfragmented (at thousands of
+    /// jurisdictions each is tens of megabytes); then the pages, which are independent, so each batch renders on all
+    /// cores and only one batch is held at a time.
     public func render<Failure: Error>(
         with templates: TemplateSet, threads: Int = Corpus.defaultThreads, write: (OutputFile) throws(Failure) -> Void
     ) throws(SiteRenderError<Failure>) {
@@ -273,6 +275,7 @@ public struct Site: Sendable {
             throw .template(
                 TemplateSet.RenderError(message: TemplateSet.MissingTemplate(name: page.template, searched: templates.searched).message))
         }
+        do throws(Failure) { try data.write(write) } catch { throw .writing(error) }
         let batch = max(1, threads) * 16
         for start in stride(from: 0, to: pages.count, by: batch) {
             let rendered = Array(pages[start..<min(start + batch, pages.count)]).parallelMap(threads: threads) {
@@ -293,9 +296,7 @@ public struct Site: Sendable {
                 }
             }
         }
-        for file in downloads {
-            do throws(Failure) { try write(file) } catch { throw .writing(error) }
-        }
+
     }
 
     /// "41.2 to 78.0", or one score alone.
@@ -332,19 +333,19 @@ public enum SiteRenderError<Failure: Error>: Error {
 }
 
 /// The data behind the site as downloads: scores (CSV and JSON, as `lexgap score` prints them) and the tidy tables of
-/// `lexgap export`, with their codebook for the data page.
-struct DataSet {
-    var files: [OutputFile]
-    var downloads: [SitePage.DataView.Download]
+/// `lexgap export`, with their codebook for the data page. The files are made only when written, one at a time.
+struct DataSet: Sendable {
+    let cards: [ScoreCard]
+    let checklist: Checklist
+    let date: LegalDate
+    let downloads: [SitePage.DataView.Download]
 
     init(cards: [ScoreCard], checklist: Checklist, asOf date: LegalDate) {
-        let scores = ScoreReport(cards: cards, checklist: checklist, asOf: date)
-        let export = DataExport(cards: cards, checklist: checklist, asOf: date)
-        files =
-            [
-                OutputFile(path: "data/scores.csv", contents: scores.render(.csv)),
-                OutputFile(path: "data/scores.json", contents: scores.render(.json)),
-            ] + export.tables.map { OutputFile(path: "data/\($0.name).csv", contents: $0.csv) }
+        self.cards = cards
+        self.checklist = checklist
+        self.date = date
+        // The codebook: the tables' names and columns, which do not depend on the rows.
+        let export = DataExport(cards: [], checklist: checklist, asOf: date)
         downloads =
             [
                 .init(
@@ -374,5 +375,14 @@ struct DataSet {
                     path: "data/\(table.name).csv", description: table.description,
                     columns: table.columns.map { .init(name: $0.name, description: $0.description) })
             }
+    }
+
+    func write<Failure: Error>(_ write: (OutputFile) throws(Failure) -> Void) throws(Failure) {
+        let scores = ScoreReport(cards: cards, checklist: checklist, asOf: date)
+        try write(OutputFile(path: "data/scores.csv", contents: scores.render(.csv)))
+        try write(OutputFile(path: "data/scores.json", contents: scores.render(.json)))
+        for table in DataExport(cards: cards, checklist: checklist, asOf: date).tables {
+            try write(OutputFile(path: "data/\(table.name).csv", contents: table.csv))
+        }
     }
 }
