@@ -142,6 +142,38 @@ import Testing
         #expect(alone.stderr == "error: a comparison needs two or more jurisdictions; name more codes\n")
     }
 
+    /// A country page whose file cannot be read again as it was stops the site with the reason, and no page after
+    /// it is written; the other pages need no second reading.
+    @Test func aFileChangedWhileTheSiteIsWrittenStopsIt() throws {
+        let corpus = Corpus.load(
+            checklist: try Fixtures.file("analysis/checklist.yaml"),
+            jurisdictions: try ["XA", "XB"].map { try Fixtures.file("analysis/jurisdictions/\($0).yaml") })
+        let checklist = try #require(corpus.checklist)
+        let date = try #require(LegalDate(year: 2026, month: 1, day: 1))
+        let cards = corpus.jurisdictions.map { ScoreCard($0, checklist: checklist, asOf: date).slimmed() }
+        let site = Site(
+            checklist: checklist, cards: cards, weights: .checklist, asOf: date,
+            reload: { (card: ScoreCard) throws(Site.ReloadError) -> ScoreCard in
+                throw Site.ReloadError("\(card.jurisdiction.code) changed")
+            })
+        let templates = try TemplateSet(
+            files: Set(site.pages.map(\.template)).sorted().map {
+                TemplateSet.File(name: $0, source: SourceFile(path: $0, bytes: Array("{{% CONTENT_TYPE: TEXT}}x".utf8)))
+            }, searched: ["test"])
+        var written: [String] = []
+        do throws(SiteRenderError<Never>) {
+            try site.render(with: templates, threads: 1) { written.append($0.path) }
+            Issue.record("the site was written")
+        } catch {
+            guard case .reading(let problem) = error else {
+                Issue.record("expected a reading error, got \(error)")
+                return
+            }
+            #expect(problem.message == "XA changed")
+        }
+        #expect(!written.contains { $0.hasPrefix("jurisdictions/") })
+    }
+
     @Test func siteIsByteIdenticalAcrossRuns() throws {
         let first = try Scratch.folder()
         let second = try Scratch.folder()
