@@ -296,7 +296,6 @@ public struct Site: Sendable {
                 }
             }
         }
-
     }
 
     /// "41.2 to 78.0", or one score alone.

@@ -54,12 +54,6 @@ public struct TileMap: Encodable, Sendable {
         public var link: String?
     }
 
-    public struct LegendItem: Encodable, Sendable {
-        public var label: String
-        public var pattern: String
-        public var x: String, y: String, textX: String, textY: String
-    }
-
     /// Unique within a page, so that two maps' pattern ids never collide.
     public var id: String
     public var title: String
@@ -72,7 +66,8 @@ public struct TileMap: Encodable, Sendable {
     public var tiles: [Tile]
     /// Where the row of jurisdictions the grid does not place begins, with its label; nil when every one is placed.
     public var unplacedLabel: Label?
-    public var legend: [LegendItem]
+    /// The bands' key, laid out as a bar chart's legend.
+    public var legend: [BarChart.LegendItem]
 
     public struct Label: Encodable, Sendable {
         public var text: String
@@ -134,7 +129,7 @@ public struct TileMap: Encodable, Sendable {
         let legendTop = bottom + 14
         legend = ScoreBand.allCases.enumerated().map { index, band in
             let x = margin + Double(index) * 118
-            return LegendItem(
+            return BarChart.LegendItem(
                 label: band.label, pattern: band.pattern, x: Self.format(x), y: Self.format(legendTop),
                 textX: Self.format(x + 20), textY: Self.format(legendTop + 11))
         }
