@@ -22,7 +22,8 @@ let package = Package(
             path: ".",
             exclude: [
                 "Sources/LexgapCore", "Sources/lexgap", "Sources/SafeOutput", "Sources/CSafeOutput", "Sources/CYAML", "Tests",
-                "jurisdictions", "README.md", ".ci", ".gitignore", "Fuzz", "Benchmarks", "CONTRIBUTING.md", "Makefile",
+                "jurisdictions", "research", "docs", "README.md", ".ci", ".gitignore", "Fuzz", "Benchmarks", "CONTRIBUTING.md",
+                "Makefile",
             ],
             sources: ["Sources/LexgapResources"],
             resources: [.copy("checklists"), .copy("templates")]
