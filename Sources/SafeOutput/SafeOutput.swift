@@ -24,17 +24,6 @@ public struct OutputFailure: Error, CustomStringConvertible, Sendable {
 /// path; nothing that holds an input of the run is removed; temporary files and folders go on every exit path, and
 /// those an interrupted run left behind are swept by the next.
 public enum SafeOutput {
-    /// One file of a folder to write, by its path relative to the folder.
-    public struct File: Sendable {
-        public var path: String
-        public var bytes: [UInt8]
-
-        public init(path: String, bytes: [UInt8]) {
-            self.path = path
-            self.bytes = bytes
-        }
-    }
-
     /// The file that marks a folder as made by lexgap, so that a later run may replace it.
     public static let marker = ".lexgap-output"
 
@@ -111,15 +100,10 @@ public enum SafeOutput {
     /// Refused: a folder that holds (or is) any of `inputs` or the working folder, with or without `force`; a folder
     /// that is not empty and was not made by lexgap, unless `force` is set and everything in it is of the kinds
     /// lexgap writes.
-    public static func replaceFolder(_ folder: String, with files: [File], force: Bool, inputs: [String] = []) throws(OutputFailure) {
-        try replaceFolder(folder, force: force, inputs: inputs) { (sink) throws(OutputFailure) in
-            for file in files { try sink.write(file) }
-        }
-    }
-
-    /// The same, with the files handed to `fill`'s sink one by one as they are made, so that a large site need not
-    /// be held in memory: they go into the staging folder, which takes the old one's place only once `fill` has
-    /// finished without error.
+    ///
+    /// The files are handed to `fill`'s sink one by one as they are made, so that a large site need not be held in
+    /// memory: they go into the staging folder, which takes the old one's place only once `fill` has finished
+    /// without error.
     public static func replaceFolder(
         _ folder: String, force: Bool, inputs: [String] = [], fill: (Sink) throws(OutputFailure) -> Void
     ) throws(OutputFailure) {
@@ -262,10 +246,6 @@ public enum SafeOutput {
         /// The output folder as the user named it, for messages.
         let path: String
 
-        public func write(_ file: File) throws(OutputFailure) {
-            try create(file.path) { descriptor in SafeOutput.writeAll(file.bytes, to: descriptor) }
-        }
-
         /// A text file, written from the string's own UTF-8 storage: a site's largest files are tens of megabytes,
         /// and a copy of each into bytes would double them.
         public func write(path relative: String, text: String) throws(OutputFailure) {
@@ -293,7 +273,7 @@ public enum SafeOutput {
         }
 
         func writeMarker() throws(OutputFailure) {
-            try write(File(path: marker, bytes: Array("Made by lexgap (site or export); the next run replaces this folder.\n".utf8)))
+            try write(path: marker, text: "Made by lexgap (site or export); the next run replaces this folder.\n")
         }
     }
 

@@ -44,12 +44,8 @@ enum Output {
     }
 
     static func replaceFolder(_ folder: String, with files: [OutputFile], force: Bool) throws {
-        do {
-            try SafeOutput.replaceFolder(
-                folder, with: files.map { SafeOutput.File(path: $0.path, bytes: Array($0.contents.utf8)) }, force: force,
-                inputs: Inputs.paths)
-        } catch {
-            throw CommandFailure(message: error.message)
+        try replaceFolder(folder, force: force) { (sink: SafeOutput.Sink) throws(OutputFailure) in
+            for file in files { try sink.write(path: file.path, text: file.contents) }
         }
     }
 }
