@@ -73,4 +73,10 @@ import Testing
             CSV.render(header: ["a", "b"], rows: [["x, y", "say \"hi\""], ["=HYPERLINK(1)", "-2.5"]])
                 == "a,b\r\n\"x, y\",\"say \"\"hi\"\"\"\r\n'=HYPERLINK(1),-2.5\r\n")
     }
+
+    /// "\r\n" is one Swift character, equal to neither "\r" nor "\n": a field holding only that line break was once
+    /// left unquoted, splitting the row in two.
+    @Test func csvQuotesAWindowsLineBreak() {
+        #expect(CSV.render(header: ["a"], rows: [["one\r\ntwo"]]) == "a\r\n\"one\r\ntwo\"\r\n")
+    }
 }

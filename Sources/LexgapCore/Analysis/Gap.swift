@@ -66,16 +66,30 @@ public struct Gap: Sendable {
     /// the cards given. Built once for a whole data set, so that listing every jurisdiction's gaps stays linear.
     public struct PeerIndex: Sendable {
         var meeting: [[Peer]]
+        /// The codes in each of `meeting`, so that leaving a jurisdiction out of its own peers does not copy the list.
+        var codes: [Set<String>]
 
         public init(_ cards: [ScoreCard]) {
             let count = cards.first?.criteria.count ?? 0
             meeting = Array(repeating: [], count: count)
+            codes = Array(repeating: [], count: count)
             for card in cards where card.isRecorded {
                 for (index, scored) in card.criteria.enumerated() where index < count && scored.reading.status == .met {
                     meeting[index].append(
                         Peer(code: card.jurisdiction.code, name: card.jurisdiction.name, provisions: scored.reading.provisions))
+                    codes[index].insert(card.jurisdiction.code)
                 }
             }
+        }
+
+        /// The peers meeting the criterion at `position` other than `code`: the first `limit` (all when nil), and how
+        /// many there are.
+        func peers(at position: Int, except code: String, limit: Int?) -> (peers: [Peer], count: Int) {
+            guard position < meeting.count else { return ([], 0) }
+            let all = meeting[position]
+            let count = all.count - (codes[position].contains(code) ? 1 : 0)
+            let others = all.lazy.filter { $0.code != code }
+            return (limit.map { Array(others.prefix($0)) } ?? Array(others), count)
         }
     }
 
@@ -92,12 +106,12 @@ public struct Gap: Sendable {
         let gaps = card.criteria.enumerated().compactMap { position, scored -> (Int, Gap)? in
             let status = scored.reading.status
             guard status != .met, status != .notApplicable else { return nil }
-            let others = position < index.meeting.count ? index.meeting[position].filter { $0.code != card.jurisdiction.code } : []
+            let others = index.peers(at: position, except: card.jurisdiction.code, limit: peerLimit)
             return (
                 position,
                 Gap(
                     criterion: scored.reading.criterion, status: status, weight: scored.weight, gain: scored.gain ?? 0,
-                    reading: scored.reading, peers: peerLimit.map { Array(others.prefix($0)) } ?? others, peerCount: others.count)
+                    reading: scored.reading, peers: others.peers, peerCount: others.count)
             )
         }
         return gaps.sorted { lhs, rhs in

@@ -3,7 +3,17 @@ import Foundation
 /// RFC 4180 CSV: CRLF line ends, and fields quoted when they hold a comma, quote or line break.
 public enum CSV {
     public static func render(header: [String], rows: [[String]]) -> String {
-        ([header] + rows).map { $0.map(field).joined(separator: ",") + "\r\n" }.joined()
+        var out = ""
+        func append(_ row: [String]) {
+            for (index, text) in row.enumerated() {
+                if index > 0 { out += "," }
+                out += field(text)
+            }
+            out += "\r\n"
+        }
+        append(header)
+        for row in rows { append(row) }
+        return out
     }
 
     static func field(_ text: String) -> String {
@@ -14,8 +24,16 @@ public enum CSV {
         let lead = text.unicodeScalars.first { !$0.properties.isDefaultIgnorableCodePoint && !$0.properties.isWhitespace }
         let formula = lead.map { "=+-@".unicodeScalars.contains($0) } ?? false
         if (formula && Double(text) == nil) || text.hasPrefix("\t") || text.hasPrefix("\r") { text = "'" + text }
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        // Bytes, not characters: "\r\n" is one character, equal to neither "\r" nor "\n".
+        guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return text }
+        var quoted: [UInt8] = [0x22]
+        quoted.reserveCapacity(text.utf8.count + 8)
+        for byte in text.utf8 {
+            quoted.append(byte)
+            if byte == 0x22 { quoted.append(0x22) }
+        }
+        quoted.append(0x22)
+        return String(decoding: quoted, as: UTF8.self)
     }
 }
 

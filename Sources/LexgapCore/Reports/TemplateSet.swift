@@ -162,22 +162,12 @@ public struct TemplateSet: Sendable {
 
     public func contains(_ name: String) -> Bool { names.contains(name) }
 
-    /// The view as dictionaries, arrays, strings and booleans. Mustache would otherwise reflect on the structs at
-    /// every lookup, climbing the context stack with a new `Mirror` each time; encoding once and looking keys up in
-    /// dictionaries is linear in the size of the view.
+    /// The view as objects, lists, strings and booleans, its lists drawing on `budget`. Mustache would otherwise
+    /// reflect on the structs at every lookup, climbing the context stack with a new `Mirror` each time; encoding
+    /// once and looking keys up in dictionaries is linear in the size of the view.
     static func tree(_ view: Any, budget: RenderBudget) -> Any {
-        guard let encodable = view as? any Encodable, let object = TreeEncoder.tree(encodable) else { return view }
-        return budgeted(object, budget)
-    }
-
-    /// Lists become `BudgetedList`s that draw on `budget` as a template walks them.
-    static func budgeted(_ value: Any, _ budget: RenderBudget) -> Any {
-        if let list = value as? [Any] {
-            budget.items += list.count
-            return BudgetedList(items: list.map { budgeted($0, budget) }, budget: budget)
-        }
-        if let object = value as? [String: Any] { return object.mapValues { budgeted($0, budget) } }
-        return value
+        guard let encodable = view as? any Encodable, let object = TreeEncoder.tree(encodable, budget: budget) else { return view }
+        return object
     }
 
     /// How large a template may grow when its partials and parents are put in place, in characters: far beyond any
@@ -329,27 +319,4 @@ final class RenderBudget: @unchecked Sendable {
     var remaining = 0
     var limit: Int { 64 * items + 100_000 }
     var exhausted = false
-}
-
-/// A list in a template's view that stops yielding items once the render's budget is spent.
-struct BudgetedList: MustacheSequence {
-    var items: [Any]
-    let budget: RenderBudget
-
-    struct Iterator: IteratorProtocol {
-        var inner: IndexingIterator<[Any]>
-        let budget: RenderBudget
-
-        mutating func next() -> Any? {
-            guard let item = inner.next() else { return nil }
-            guard budget.remaining > 0 else {
-                budget.exhausted = true
-                return nil
-            }
-            budget.remaining -= 1
-            return item
-        }
-    }
-
-    func makeIterator() -> Iterator { Iterator(inner: items.makeIterator(), budget: budget) }
 }

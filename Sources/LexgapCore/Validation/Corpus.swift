@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// The checklist and the jurisdictions loaded and validated together: the input of every analysis.
 public struct Corpus: Sendable {
@@ -104,16 +105,17 @@ extension Array where Element: Sendable {
             _ = results.deinitialize()
             results.deallocate()
         }
-        // Each iteration writes only its own slot, so the slots need no lock.
+        // Each item writes only its own slot, so the slots need no lock. Threads take the next item as they finish
+        // one, rather than a fixed share: a site's index page takes as long as hundreds of country pages.
         nonisolated(unsafe) let slots = results
-        let parts = Swift.min(threads, count)
-        let chunk = (count + parts - 1) / parts
+        let next = Atomic<Int>(0)
         withoutActuallyEscaping(transform) { transform in
-            DispatchQueue.concurrentPerform(iterations: parts) { part in
-                let start = part * chunk
-                let end = Swift.min(count, start + chunk)
-                guard start < end else { return }
-                for index in start..<end { slots[index] = transform(self[index]) }
+            DispatchQueue.concurrentPerform(iterations: Swift.min(threads, count)) { _ in
+                while true {
+                    let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                    guard index < count else { return }
+                    slots[index] = transform(self[index])
+                }
             }
         }
         return results.map { $0! }
