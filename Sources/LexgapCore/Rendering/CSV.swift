@@ -4,6 +4,8 @@ import Foundation
 public enum CSV {
     public static func render(header: [String], rows: [[String]]) -> String {
         var out = ""
+        // Reserved up front: a table of tens of megabytes grown by doubling would hold its old and new copies at once.
+        out.reserveCapacity(([header] + rows).reduce(0) { $0 + $1.reduce(2) { $0 + $1.utf8.count + 3 } })
         func append(_ row: [String]) {
             for (index, text) in row.enumerated() {
                 if index > 0 { out += "," }
