@@ -70,17 +70,23 @@ enum JSONWriter {
 
         func indent(_ depth: Int) -> String { String(repeating: " ", count: 2 * depth) }
 
+        // The container is taken out of `content` before it grows, so that it is mutated in place, not copied
+        // at every member (which made a list of thousands of jurisdictions quadratic).
         func set(_ slot: Slot, forKey key: String) {
-            var members: [String: Slot] = [:]
-            if case .object(let existing) = content { members = existing }
-            content = .empty  // let the dictionary be mutated in place
+            guard case .object(var members) = content else {
+                content = .object([key: slot])
+                return
+            }
+            content = .empty
             members[key] = slot
             content = .object(members)
         }
 
         func append(_ slot: Slot) {
-            var items: [Slot] = []
-            if case .array(let existing) = content { items = existing }
+            guard case .array(var items) = content else {
+                content = .array([slot])
+                return
+            }
             content = .empty
             items.append(slot)
             content = .array(items)
@@ -110,6 +116,8 @@ enum JSONWriter {
 
     /// A JSON string literal, as `JSONEncoder` escapes it (slashes left alone).
     static func quoted(_ text: String) -> String {
+        // Most strings need no escape: checked on bytes, which is far cheaper than walking scalars.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return "\"" + text + "\"" }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
