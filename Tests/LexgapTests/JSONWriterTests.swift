@@ -33,4 +33,22 @@ import Testing
         let expected = String(decoding: try encoder.encode(Sample()), as: UTF8.self)
         #expect(JSONWriter.text(Sample()) == expected)
     }
+
+    /// A list long enough to be written on all cores comes out as `JSONEncoder` writes the plain array, items in order.
+    @Test func writesALongListInOrderOnAllCores() throws {
+        struct Item: Encodable, Sendable {
+            var code: String
+            var score: Double
+            var criteria: [Int]
+        }
+        struct Report: Encodable {
+            var count = 1
+            var items: ParallelJSONList<Item>
+        }
+        let items = (0..<(JSONWriter.parallelListLength + 44)).map { Item(code: "J\($0)", score: Double($0) / 7, criteria: [$0, 1]) }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let expected = String(decoding: try encoder.encode(Report(items: ParallelJSONList(items))), as: UTF8.self)
+        #expect(JSONWriter.text(Report(items: ParallelJSONList(items))) == expected)
+    }
 }

@@ -82,7 +82,7 @@ public struct ScoreReport: Sendable {
         var checklist: ChecklistRef
         var as_of: String
         var weights: Nullable<String>
-        var jurisdictions: [Jurisdiction]
+        var jurisdictions: ParallelJSONList<Jurisdiction>
         var not_recorded: [NotRecordedJSON]
     }
 
@@ -93,17 +93,18 @@ public struct ScoreReport: Sendable {
             return JSONText.encode(
                 JSON(
                     checklist: checklist.reference, as_of: asOf.description, weights: Nullable(weightsFile),
-                    jurisdictions: recorded.map { line in
-                        JSON.Jurisdiction(
-                            code: line.code, name: line.name, score: Number.json(line.score), score_low: Number.json(line.scoreLow),
-                            score_high: Number.json(line.scoreHigh), coverage: Number.json(line.coverage),
-                            categories: line.categories.map { .init(id: $0.id, weight: $0.weight, score: Number.json($0.score)) },
-                            criteria: line.criteria.map {
-                                .init(
-                                    id: $0.id, category: $0.category, status: $0.status, weight: $0.weight, value: Nullable($0.value),
-                                    gain: Number.json($0.gain))
-                            })
-                    }, not_recorded: NotRecordedJSON.list(lines)))
+                    jurisdictions: ParallelJSONList(
+                        recorded.map { line in
+                            JSON.Jurisdiction(
+                                code: line.code, name: line.name, score: Number.json(line.score), score_low: Number.json(line.scoreLow),
+                                score_high: Number.json(line.scoreHigh), coverage: Number.json(line.coverage),
+                                categories: line.categories.map { .init(id: $0.id, weight: $0.weight, score: Number.json($0.score)) },
+                                criteria: line.criteria.map {
+                                    .init(
+                                        id: $0.id, category: $0.category, status: $0.status, weight: $0.weight, value: Nullable($0.value),
+                                        gain: Number.json($0.gain))
+                                })
+                        }), not_recorded: NotRecordedJSON.list(lines)))
         case .csv, .table:
             let header =
                 ["code", "name", "score", format == .csv ? "score_low" : "range"] + (format == .csv ? ["score_high"] : [])

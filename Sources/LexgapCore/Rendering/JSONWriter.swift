@@ -100,12 +100,25 @@ enum JSONWriter {
         case let flag as Bool: return Slot(text: flag ? "true" : "false")
         case let number as Int: return Slot(text: String(number))
         case let number as Double: return Slot(text: format(number))
+        case let list as any ParallelList where list.count >= parallelListLength:
+            return Slot(text: try list.renderedText(depth: depth))
         default:
             let slot = Slot()
             try value.encode(to: Writer(slot: slot, depth: depth))
             return Slot(text: slot.render(depth: depth))
         }
     }
+
+    /// A list at least this long (the jurisdictions of a large data set) has its items written on all cores.
+    static let parallelListLength = 256
+
+    /// A list whose items can be written independently (`ParallelJSONList`).
+    protocol ParallelList {
+        var count: Int { get }
+        func renderedText(depth: Int) throws -> String
+    }
+
+    struct ItemNotEncodable: Error {}
 
     /// As `JSONEncoder` writes a number: whole numbers without a fraction ("100"), others in Swift's shortest form
     /// ("84.7", "1e+20").
@@ -236,4 +249,35 @@ enum JSONWriter {
             slot.content = try JSONWriter.slot(for: value, depth: depth).content
         }
     }
+}
+
+/// A long list whose items `JSONWriter` writes on all cores (each item independently, then in order); any other
+/// encoder sees a plain array. Used for the jurisdictions of a report, which grow with the data set.
+struct ParallelJSONList<Element: Encodable & Sendable>: Encodable, Sendable, JSONWriter.ParallelList {
+    var items: [Element]
+
+    init(_ items: [Element]) { self.items = items }
+
+    var count: Int { items.count }
+
+    func encode(to encoder: any Encoder) throws { try items.encode(to: encoder) }
+
+    /// The list as `Slot.render` would write it, each item rendered at `depth + 1` on its own thread; an item that
+    /// cannot be encoded makes the whole list unencodable, as it would in order.
+    func renderedText(depth: Int) throws -> String {
+        let texts = items.parallelMap(threads: Corpus.defaultThreads) { item in
+            try? JSONWriter.slot(for: item, depth: depth + 1).render(depth: depth + 1)
+        }
+        let slot = JSONWriter.Slot()
+        slot.content = .array(
+            try texts.map { text throws(JSONWriter.ItemNotEncodable) in
+                guard let text else { throw JSONWriter.ItemNotEncodable() }
+                return JSONWriter.Slot(text: text)
+            })
+        return slot.render(depth: depth)
+    }
+}
+
+extension ParallelJSONList: Decodable where Element: Decodable {
+    init(from decoder: any Decoder) throws { items = try [Element](from: decoder) }
 }
