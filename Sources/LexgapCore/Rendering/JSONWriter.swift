@@ -70,23 +70,17 @@ enum JSONWriter {
 
         func indent(_ depth: Int) -> String { String(repeating: " ", count: 2 * depth) }
 
-        // The container is taken out of `content` before it grows, so that it is mutated in place, not copied
-        // at every member (which made a list of thousands of jurisdictions quadratic).
         func set(_ slot: Slot, forKey key: String) {
-            guard case .object(var members) = content else {
-                content = .object([key: slot])
-                return
-            }
-            content = .empty
+            var members: [String: Slot] = [:]
+            if case .object(let existing) = content { members = existing }
+            content = .empty  // let the dictionary be mutated in place
             members[key] = slot
             content = .object(members)
         }
 
         func append(_ slot: Slot) {
-            guard case .array(var items) = content else {
-                content = .array([slot])
-                return
-            }
+            var items: [Slot] = []
+            if case .array(let existing) = content { items = existing }
             content = .empty
             items.append(slot)
             content = .array(items)
