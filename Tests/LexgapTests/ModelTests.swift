@@ -79,4 +79,25 @@ import Testing
     @Test func csvQuotesAWindowsLineBreak() {
         #expect(CSV.render(header: ["a"], rows: [["one\r\ntwo"]]) == "a\r\n\"one\r\ntwo\"\r\n")
     }
+
+    /// Every invisible or control character the loader refuses is refused wherever it sits in a name, though a fast
+    /// byte scan spares ordinary text the character checks; and common legal characters (§, dashes, curly quotes,
+    /// other scripts, the joiners Indic and Arabic need) pass.
+    @Test func everyRefusedCharacterIsFoundAndOrdinaryTextPasses() throws {
+        let fixture = String(decoding: try Fixtures.file("valid/XA.yaml").bytes, as: UTF8.self)
+        func nameErrors(_ name: String) -> [String] {
+            let text = fixture.replacingOccurrences(of: "name: Testland\n", with: "name: \"\(name)\"\n")
+            let (_, diagnostics) = JurisdictionLoader.load(SourceFile(path: "XA.yaml", bytes: Array(text.utf8)))
+            return diagnostics.filter { $0.severity == .error }.map(\.message)
+        }
+        let refused = [0x01, 0x1B, 0x7F, 0x80, 0x9F, 0x200B, 0x202A, 0x202E, 0x2060, 0x2066, 0x2069, 0xFEFF]
+        for value in refused {
+            let hex = String(value, radix: 16, uppercase: true)
+            let errors = nameErrors("Test\\u\(String(repeating: "0", count: 4 - hex.count) + hex)land")
+            #expect(errors.count == 1 && errors[0].contains("character U+"), "U+\(String(value, radix: 16)): \(errors)")
+        }
+        for name in ["§ 184b StGB", "Arts. 3–5 — “child”’s", "Å, é, ß, ñ", "قانون رقم ٦٤", "ច្បាប់", "a\u{200D}b\u{200C}c"] {
+            #expect(nameErrors(name).isEmpty, "\(name)")
+        }
+    }
 }

@@ -154,14 +154,31 @@ struct MappingReader {
         }
     }
 
-    /// Whether the text has a byte that can begin a control or deceptive character; most text has none.
+    /// Whether the text holds the UTF-8 encoding of a control or deceptive character; most text holds none.
     static func mayHoldSuspect(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
-            bytes.contains { byte in
-                (byte < 0x20 && byte != 0x0A && byte != 0x09 && byte != 0x0D) || byte == 0x7F || byte == 0xC2 || byte == 0xE2
-                    || byte == 0xEF
+            for index in bytes.indices {
+                let byte = bytes[index]
+                if byte < 0x20 {
+                    if byte != 0x0A && byte != 0x09 && byte != 0x0D { return true }
+                    continue
+                }
+                guard byte == 0x7F || byte == 0xC2 || byte == 0xE2 || byte == 0xEF else { continue }
+                // Only the sequences of the characters looked for count: "§" (C2 A7) and "–" (E2 80 93), common in
+                // legal text, would otherwise send every citation to the slow check.
+                let second = index + 1 < bytes.count ? bytes[index + 1] : 0
+                let third = index + 2 < bytes.count ? bytes[index + 2] : 0
+                switch byte {
+                case 0x7F: return true
+                case 0xC2 where (0x80...0x9F).contains(second): return true
+                case 0xE2 where second == 0x80 && (third == 0x8B || (0xAA...0xAE).contains(third)): return true
+                case 0xE2 where second == 0x81 && (third == 0xA0 || (0xA6...0xA9).contains(third)): return true
+                case 0xEF where second == 0xBB && third == 0xBF: return true
+                default: continue
+                }
             }
+            return false
         }
     }
 
