@@ -5,7 +5,8 @@ public enum CSV {
     public static func render(header: [String], rows: [[String]]) -> String {
         var out = ""
         // Reserved up front: a table of tens of megabytes grown by doubling would hold its old and new copies at once.
-        out.reserveCapacity(([header] + rows).reduce(0) { $0 + $1.reduce(2) { $0 + $1.utf8.count + 3 } })
+        func size(_ row: [String]) -> Int { row.reduce(2) { $0 + $1.utf8.count + 3 } }
+        out.reserveCapacity(rows.reduce(size(header)) { $0 + size($1) })
         func append(_ row: [String]) {
             for (index, text) in row.enumerated() {
                 if index > 0 { out += "," }

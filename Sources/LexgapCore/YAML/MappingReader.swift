@@ -295,7 +295,6 @@ struct MappingReader {
         return MappingReader(entry.value, what: what, file: file, fallback: locationOf(key), collector: collector)
     }
 
-    /// A list of text values (a single text value is accepted as a list of one).
     /// In a list written `[a, b]`, every comma separates entries, even one inside parentheses or a title
     /// ("Act, 2019"): an unquoted entry that starts in lower case, with a digit or with "No.", or that follows one
     /// with an unclosed parenthesis, is almost always the tail of the entry before it.
@@ -317,6 +316,7 @@ struct MappingReader {
         }
     }
 
+    /// A list of text values (a single text value is accepted as a list of one).
     func strings(_ key: String) -> [String] {
         guard let value = value(key) else { return [] }
         if case .scalar(let scalar) = value {
