@@ -184,3 +184,34 @@ import Testing
         }
     }
 }
+
+/// Every reading shares its criterion and the instruments it cites with the checklist and the file (`Shared`), so
+/// that a large data set fits in memory; a copy that is changed must still change alone.
+@Suite struct SharedValueTests {
+    @Test func aChangedCopyOfACriterionOrInstrumentLeavesTheOthersAsTheyWere() throws {
+        let corpus = Corpus.load(
+            checklist: try Fixtures.file("analysis/checklist.yaml"),
+            jurisdictions: [try Fixtures.file("analysis/jurisdictions/XA.yaml")])
+        let checklist = try #require(corpus.checklist)
+        let jurisdiction = try #require(corpus.jurisdictions.first)
+        let card = ScoreCard(jurisdiction, checklist: checklist, asOf: try #require(LegalDate(year: 2026, month: 1, day: 1)))
+        let cited = try #require(card.criteria.first { !$0.reading.provisions.isEmpty }?.reading)
+
+        var instrument = cited.provisions[0].instrument
+        let title = instrument.title
+        instrument.title = "Changed"
+        #expect(cited.provisions[0].instrument.title == title)
+        #expect(jurisdiction.instrument(instrument.id)?.title == title)
+
+        var criterion = cited.criterion
+        let question = criterion.question
+        criterion.question = "Changed?"
+        #expect(cited.criterion.question == question)
+        #expect(checklist.criterion(criterion.id)?.question == question)
+        #expect(criterion != cited.criterion)
+
+        let slim = card.slimmed()
+        #expect(card.jurisdiction.instruments.map(\.note) == jurisdiction.instruments.map(\.note))
+        #expect(slim.criteria.map(\.reading) == card.criteria.map(\.reading))
+    }
+}

@@ -34,22 +34,10 @@ public struct Reading: Sendable, Hashable {
     public var amend: ReformTarget?
     /// For a criterion that also protects adults: the law as it applies to children, when the file gives it.
     public var children: ChildPart?
-    // The instruments a reform names are held by reference: a reading is made for every criterion of every
-    // jurisdiction, and an `Instrument` inline would more than double its size.
-    private var amendBox: Box<Instrument>?
-    private var childrenAmendBox: Box<Instrument>?
-
     /// The instrument `amend` names, resolved.
-    public var amendInstrument: Instrument? {
-        get { amendBox?.value }
-        set { amendBox = newValue.map(Box.init) }
-    }
-
+    public var amendInstrument: Instrument?
     /// The instrument the child part's `amend` names, resolved.
-    public var childrenAmendInstrument: Instrument? {
-        get { childrenAmendBox?.value }
-        set { childrenAmendBox = newValue.map(Box.init) }
-    }
+    public var childrenAmendInstrument: Instrument?
 
     init(
         criterion: Criterion, status: Status, basis: ReadingBasis, provisions: [CitedProvision], finding: String,
@@ -89,14 +77,6 @@ public struct Reading: Sendable, Hashable {
         case .notInForce(let claimed, _): return "no provision cited for '\(claimed.rawValue)' is in force on this date"
         }
     }
-}
-
-/// An immutable value held by reference.
-final class Box<Value: Sendable & Hashable>: Sendable, Hashable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
-    static func == (lhs: Box, rhs: Box) -> Bool { lhs.value == rhs.value }
-    func hash(into hasher: inout Hasher) { hasher.combine(value) }
 }
 
 /// Reads every assessment of a jurisdiction as of a date.

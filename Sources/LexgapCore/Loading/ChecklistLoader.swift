@@ -48,21 +48,22 @@ public enum ChecklistLoader {
             let gap = item.mapping("gap", what: "gap", required: false)
             gap?.checkKeys(gapKeys)
             return Criterion(
-                id: id,
-                category: item.string("category") ?? "",
-                title: item.string("title") ?? "",
-                question: item.string("question") ?? "",
-                weight: item.integer("weight", in: 1...3) ?? 1,
-                why: item.string("why") ?? "",
-                standards: item.strings("standards"),
-                recommendation: item.string("recommendation") ?? "",
-                guidance: .init(met: guidance?.string("met") ?? "", partial: guidance?.string("partial") ?? ""),
-                crosswalk: crosswalk(item),
-                gap: .init(
-                    absent: gap?.string("absent", required: false) ?? "", partial: gap?.string("partial", required: false) ?? ""),
-                coversAdults: item.boolean("covers_adults") ?? false,
-                location: item.location,
-                categoryLocation: item.valueLocation("category"))
+                .init(
+                    id: id,
+                    category: item.string("category") ?? "",
+                    title: item.string("title") ?? "",
+                    question: item.string("question") ?? "",
+                    weight: item.integer("weight", in: 1...3) ?? 1,
+                    why: item.string("why") ?? "",
+                    standards: item.strings("standards"),
+                    recommendation: item.string("recommendation") ?? "",
+                    guidance: .init(met: guidance?.string("met") ?? "", partial: guidance?.string("partial") ?? ""),
+                    crosswalk: crosswalk(item),
+                    gap: .init(
+                        absent: gap?.string("absent", required: false) ?? "", partial: gap?.string("partial", required: false) ?? ""),
+                    coversAdults: item.boolean("covers_adults") ?? false,
+                    location: item.location,
+                    categoryLocation: item.valueLocation("category")))
         }
 
         Identifier.reportDuplicates(treaties.map { ($0.id, $0.location) }, noun: "treaty", collector)

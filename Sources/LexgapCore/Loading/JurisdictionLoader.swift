@@ -125,22 +125,23 @@ public enum JurisdictionLoader {
         guard let id = Identifier.read("id", in: item) else { return nil }
         item.warnSplitEntries("amended_by")
         let instrument = Instrument(
-            id: id,
-            title: item.string("title") ?? "",
-            short: item.string("short", required: false),
-            citation: item.string("citation") ?? "",
-            kind: item.choice("kind", as: Instrument.Kind.self, required: false),
-            enacted: item.date("enacted"),
-            inForce: item.date("in_force"),
-            repealed: item.date("repealed"),
-            url: item.url("url"),
-            urlUnavailable: item.string("url_unavailable", required: false),
-            amendedBy: item.strings("amended_by"),
-            note: item.string("note", required: false),
-            location: item.location,
-            urlLocation: item.value("url").map { _ in item.valueLocation("url") },
-            inForceLocation: item.value("in_force").map { _ in item.valueLocation("in_force") },
-            repealedLocation: item.value("repealed").map { _ in item.valueLocation("repealed") })
+            .init(
+                id: id,
+                title: item.string("title") ?? "",
+                short: item.string("short", required: false),
+                citation: item.string("citation") ?? "",
+                kind: item.choice("kind", as: Instrument.Kind.self, required: false),
+                enacted: item.date("enacted"),
+                inForce: item.date("in_force"),
+                repealed: item.date("repealed"),
+                url: item.url("url"),
+                urlUnavailable: item.string("url_unavailable", required: false),
+                amendedBy: item.strings("amended_by"),
+                note: item.string("note", required: false),
+                location: item.location,
+                urlLocation: item.value("url").map { _ in item.valueLocation("url") },
+                inForceLocation: item.value("in_force").map { _ in item.valueLocation("in_force") },
+                repealedLocation: item.value("repealed").map { _ in item.valueLocation("repealed") }))
         if instrument.url != nil, item.value("url_unavailable") != nil {
             collector.warning(
                 .invalidValue, "instrument \(id) gives both 'url' and 'url_unavailable'; keep the one that is true",

@@ -37,29 +37,43 @@ public struct Category: Sendable, Hashable {
 }
 
 /// One requirement of a complete law, answerable yes, partly or no from a statute.
+///
+/// Its copies share one store (`Shared`): each reading of each jurisdiction holds its criterion.
+@dynamicMemberLookup
 public struct Criterion: Sendable, Hashable {
-    public var id: String
-    public var category: String
-    public var title: String
-    public var question: String
-    /// 1 (useful) to 3 (essential).
-    public var weight: Int
-    /// The passage of the source documents that motivates the criterion, cited by document title.
-    public var why: String
-    /// Articles of international instruments that set the norm.
-    public var standards: [String]
-    /// The reform an advocate should ask for when the criterion is not met.
-    public var recommendation: String
-    /// What counts as `met`, and as `partial`.
-    public var guidance: Guidance
-    /// Where the criterion sits in other frameworks.
-    public var crosswalk: Crosswalk
-    /// The gap named as a gap, for each status short of `met`: "no offence covers …".
-    public var gap: GapPhrases = .init()
-    /// The standard also protects adults, so an assessment may give its child part (`children:`).
-    public var coversAdults = false
-    public var location: SourceLocation
-    public var categoryLocation: SourceLocation
+    public struct Fields: Sendable, Hashable {
+        public var id: String
+        public var category: String
+        public var title: String
+        public var question: String
+        /// 1 (useful) to 3 (essential).
+        public var weight: Int
+        /// The passage of the source documents that motivates the criterion, cited by document title.
+        public var why: String
+        /// Articles of international instruments that set the norm.
+        public var standards: [String]
+        /// The reform an advocate should ask for when the criterion is not met.
+        public var recommendation: String
+        /// What counts as `met`, and as `partial`.
+        public var guidance: Guidance
+        /// Where the criterion sits in other frameworks.
+        public var crosswalk: Crosswalk
+        /// The gap named as a gap, for each status short of `met`: "no offence covers …".
+        public var gap: GapPhrases = .init()
+        /// The standard also protects adults, so an assessment may give its child part (`children:`).
+        public var coversAdults = false
+        public var location: SourceLocation
+        public var categoryLocation: SourceLocation
+    }
+
+    private var shared: Shared<Fields>
+
+    public init(_ fields: Fields) { shared = Shared(fields) }
+
+    public subscript<Value>(dynamicMember path: WritableKeyPath<Fields, Value>) -> Value {
+        get { shared.value[keyPath: path] }
+        set { shared.value[keyPath: path] = newValue }
+    }
 
     /// The criterion's place in other frameworks: ICMEC's five core criteria (numbered 1–5: legislation specific to
     /// abuse material; a definition; technology-facilitated offences; knowing possession; provider reporting) and the
@@ -88,8 +102,8 @@ public struct Criterion: Sendable, Hashable {
 
     /// The gap as a list names it, for a status short of `met`: the checklist's phrase, else the criterion's title.
     public func gapName(_ status: Status) -> String {
-        let phrase = status == .absent ? gap.absent : status == .partial ? gap.partial : ""
-        return phrase.isEmpty ? title : phrase
+        let phrase = status == .absent ? self.gap.absent : status == .partial ? self.gap.partial : ""
+        return phrase.isEmpty ? self.title : phrase
     }
 }
 

@@ -71,47 +71,61 @@ public struct SecondarySource: Sendable, Hashable {
 }
 
 /// A statute, code, regulation or binding judgment relied on by the assessments.
+///
+/// Its copies share one store (`Shared`): each provision a reading cites holds its instrument.
+@dynamicMemberLookup
 public struct Instrument: Sendable, Hashable {
     public enum Kind: String, Sendable, Codable, CaseIterable {
         case statute, code, regulation, `case`, policy
     }
 
-    /// The short id that provisions use to refer to it.
-    public var id: String
-    /// The law's name, as its official text gives it.
-    public var title: String
-    /// The form used after the first full citation: "RA 9208", "SOA 2003".
-    public var short: String?
-    /// The official citation, e.g. "Republic Act No. 11930".
-    public var citation: String
-    public var kind: Kind?
-    public var enacted: LegalDate?
-    public var inForce: LegalDate?
-    public var repealed: LegalDate?
-    /// An official or authoritative text of the law.
-    public var url: String?
-    /// Why the file gives no `url`.
-    public var urlUnavailable: String?
-    /// The laws that amended it, by citation.
-    public var amendedBy: [String]
-    /// The researchers' note on the instrument.
-    public var note: String?
-    public var location: SourceLocation
-    /// Where `url` is written, even when its value was rejected.
-    public var urlLocation: SourceLocation?
-    public var inForceLocation: SourceLocation?
-    public var repealedLocation: SourceLocation?
+    public struct Fields: Sendable, Hashable {
+        /// The short id that provisions use to refer to it.
+        public var id: String
+        /// The law's name, as its official text gives it.
+        public var title: String
+        /// The form used after the first full citation: "RA 9208", "SOA 2003".
+        public var short: String?
+        /// The official citation, e.g. "Republic Act No. 11930".
+        public var citation: String
+        public var kind: Kind?
+        public var enacted: LegalDate?
+        public var inForce: LegalDate?
+        public var repealed: LegalDate?
+        /// An official or authoritative text of the law.
+        public var url: String?
+        /// Why the file gives no `url`.
+        public var urlUnavailable: String?
+        /// The laws that amended it, by citation.
+        public var amendedBy: [String]
+        /// The researchers' note on the instrument.
+        public var note: String?
+        public var location: SourceLocation
+        /// Where `url` is written, even when its value was rejected.
+        public var urlLocation: SourceLocation?
+        public var inForceLocation: SourceLocation?
+        public var repealedLocation: SourceLocation?
+    }
+
+    private var shared: Shared<Fields>
+
+    public init(_ fields: Fields) { shared = Shared(fields) }
+
+    public subscript<Value>(dynamicMember path: WritableKeyPath<Fields, Value>) -> Value {
+        get { shared.value[keyPath: path] }
+        set { shared.value[keyPath: path] = newValue }
+    }
 
     /// The name a reader can look up: the short title when there is one, else the title.
-    public var name: String { short ?? title }
+    public var name: String { self.short ?? self.title }
 
     /// The title with its short form, as first cited: "Anti-Trafficking in Persons Act (RA 9208)".
-    public var fullName: String { short.map { "\(title) (\($0))" } ?? title }
+    public var fullName: String { self.short.map { "\(self.title) (\($0))" } ?? self.title }
 
     /// In force on `date`: from `in_force` (or `enacted` when that is all we know), until `repealed`.
     public func isInForce(on date: LegalDate) -> Bool {
-        if let start = inForce ?? enacted, date < start { return false }
-        if let repealed, date >= repealed { return false }
+        if let start = self.inForce ?? self.enacted, date < start { return false }
+        if let repealed = self.repealed, date >= repealed { return false }
         return true
     }
 }
