@@ -192,6 +192,19 @@ public struct Site: Sendable {
                         },
                         heatmap: Heatmap(cards: cards, checklist: checklist, links: top, regions: regions), links: top)
                 }))
+        // The country pages come between the index and the region pages, so that the index (the whole data set's
+        // ranking and heatmap) renders beside small pages, not beside another page as large: at 10,000 jurisdictions
+        // the two side by side were the site's peak of memory.
+        let peers = Gap.PeerIndex(ranking.entries.map(\.card))
+        for card in cards {
+            pages.append(
+                Page(
+                    path: "jurisdictions/\(card.jurisdiction.code).html", template: "country.html",
+                    view: { () throws(ReloadError) in
+                        CountryReport(
+                            card: try reload(card), ranking: ranking, peers: peers, checklist: checklist, weights: weights, links: nested)
+                    }))
+        }
         for group in regions.groups {
             pages.append(
                 Page(
@@ -204,16 +217,6 @@ public struct Site: Sendable {
                                 id: "map", title: "\(group.name): overall scores as of \(date)", cards: group.cards, links: nested),
                             heatmap: Heatmap(cards: group.cards, checklist: checklist, links: nested), onPaper: RankingReport.onPaper,
                             links: nested)
-                    }))
-        }
-        let peers = Gap.PeerIndex(ranking.entries.map(\.card))
-        for card in cards {
-            pages.append(
-                Page(
-                    path: "jurisdictions/\(card.jurisdiction.code).html", template: "country.html",
-                    view: { () throws(ReloadError) in
-                        CountryReport(
-                            card: try reload(card), ranking: ranking, peers: peers, checklist: checklist, weights: weights, links: nested)
                     }))
         }
         for (position, criterion) in checklist.criteria.enumerated() {
