@@ -166,8 +166,8 @@ public struct TemplateSet: Sendable {
     /// reflect on the structs at every lookup, climbing the context stack with a new `Mirror` each time; encoding
     /// once and looking keys up in dictionaries is linear in the size of the view.
     static func tree(_ view: Any, budget: RenderBudget) -> Any {
-        guard let encodable = view as? any Encodable, let object = TreeEncoder.tree(encodable, budget: budget) else { return view }
-        return object
+        guard let encodable = view as? any Encodable else { return view }
+        return TreeEncoder.tree(encodable, budget: budget) ?? view
     }
 
     /// How large a template may grow when its partials and parents are put in place, in characters: far beyond any
